@@ -1,0 +1,39 @@
+"""What every command shares: choosing and opening the database."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kundenportfolio import paths
+from kundenportfolio.data.repository import Repository
+
+
+def add_db_options(parser: argparse.ArgumentParser) -> None:
+    """--db/--demo, also accepted after a command (`kundenportfolio demo --db x.sqlite3`)."""
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, metavar="PFAD", default=argparse.SUPPRESS,
+                       help=f"Datenbankdatei (Standard: {paths.default_db_path()}).")
+    where.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                       help="Die Demo-Datenbank verwenden (wird beim ersten Mal erstellt).")
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    """The file the user chose: --db, the demo database, or the default one."""
+    if getattr(args, "db", None):
+        return Path(args.db)
+    if getattr(args, "demo", False):
+        return paths.demo_db_path()
+    return paths.default_db_path()
+
+
+def open_repository(args: argparse.Namespace) -> Repository:
+    """Open the chosen database (the demo one is generated on first use)."""
+    from kundenportfolio.data.database import open_database
+
+    path = database_path(args)
+    if getattr(args, "demo", False) and not path.exists():
+        from kundenportfolio.data.demo import create_demo_database
+
+        create_demo_database(path)
+    return Repository(open_database(path))

@@ -1,0 +1,1 @@
+"""Domain logic: pure Python and pandas, no Qt, no SQL."""

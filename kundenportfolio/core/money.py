@@ -1,0 +1,110 @@
+"""Money as integer cents: strict parsing and formatting per number format.
+
+The three formats the program knows (settings key ``number_format``):
+
+* ``de-CH``: ``1'234.50`` — apostrophe groups thousands, point is the decimal mark
+* ``de-DE`` and ``de-AT``: ``1.234,50`` — point groups thousands, comma is the decimal mark
+
+Parsing is strict: input that could mean two different amounts in the chosen format is
+refused with an explanation rather than guessed (``1.234`` under de-CH could be
+1234 or 1.234).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+NumberFormat = Literal["de-CH", "de-DE", "de-AT"]
+NUMBER_FORMATS: tuple[NumberFormat, ...] = ("de-CH", "de-DE", "de-AT")
+
+_CURRENCY = re.compile(r"^(CHF|EUR|Fr\.|SFr\.|€)\s*|\s*(CHF|EUR|Fr\.|SFr\.|€)$", re.IGNORECASE)
+_SPACES = str.maketrans("", "", " \u00a0\u202f")
+_MINUS = ("-", "\u2212")
+
+
+class MoneyFormatError(ValueError):
+    """The text is not an amount in the chosen number format; the message says why."""
+
+
+def separators(number_format: str) -> tuple[str, str]:
+    """(thousands separator, decimal mark) of a number format."""
+    if number_format == "de-CH":
+        return "'", "."
+    if number_format in ("de-DE", "de-AT"):
+        return ".", ","
+    raise ValueError(f"Unbekanntes Zahlenformat: {number_format}")
+
+
+def parse_money(text: str, number_format: str) -> int:
+    """Parse an amount typed by a user into cents, strictly per `number_format`."""
+    thousands, decimal = separators(number_format)
+    raw = (text or "").strip()
+    if not raw:
+        raise MoneyFormatError("Bitte einen Betrag eingeben.")
+    raw = _CURRENCY.sub("", raw).strip().translate(_SPACES)
+    if number_format == "de-CH":
+        raw = raw.replace("\u2019", "'")  # typographic apostrophe, as Word types it
+    negative = raw.startswith(_MINUS)
+    if negative:
+        raw = raw[1:]
+    example = "1'234.50" if number_format == "de-CH" else "1.234,50"
+    if not raw or not re.fullmatch(r"[0-9'.,]+", raw):
+        raise MoneyFormatError(f"«{text}» ist kein Betrag (Beispiel: {example}).")
+    if number_format == "de-CH" and "," in raw:
+        raise MoneyFormatError(
+            f"«{text}»: Im Format de-CH ist der Punkt das Dezimalzeichen "
+            f"und ' trennt die Tausender (Beispiel: {example})."
+        )
+    if number_format != "de-CH" and "'" in raw:
+        raise MoneyFormatError(
+            f"«{text}»: Im Format {number_format} trennt der Punkt die Tausender "
+            f"und das Komma ist das Dezimalzeichen (Beispiel: {example})."
+        )
+    if number_format == "de-CH" and re.fullmatch(r"\d{1,3}\.\d{3}", raw):
+        raise MoneyFormatError(
+            f"«{text}» ist mehrdeutig: Im Format de-CH ist der Punkt das Dezimalzeichen. "
+            f"Für Tausender bitte 1'234 schreiben; Beträge haben höchstens zwei "
+            f"Nachkommastellen."
+        )
+    if raw.count(decimal) > 1:
+        raise MoneyFormatError(f"«{text}» enthält mehr als ein Dezimalzeichen.")
+    integer_part, _, fraction = raw.partition(decimal)
+    if fraction and not fraction.isdigit():
+        raise MoneyFormatError(f"«{text}»: Nach dem Dezimalzeichen dürfen nur Ziffern stehen.")
+    if len(fraction) > 2:
+        raise MoneyFormatError(f"«{text}»: Höchstens zwei Nachkommastellen.")
+    if thousands in integer_part:
+        groups = integer_part.split(thousands)
+        if not (1 <= len(groups[0]) <= 3) or any(len(g) != 3 for g in groups[1:]):
+            raise MoneyFormatError(
+                f"«{text}»: Die Tausendergruppen stimmen nicht (Beispiel: {example})."
+            )
+        integer_part = "".join(groups)
+    if not integer_part:
+        integer_part = "0"
+    if not integer_part.isdigit():
+        raise MoneyFormatError(f"«{text}» ist kein Betrag (Beispiel: {example}).")
+    cents = int(integer_part) * 100 + int((fraction + "00")[:2])
+    return -cents if negative else cents
+
+
+def format_money(cents: int, number_format: str, *, grouping: bool = True) -> str:
+    """Format cents as ``1'234.50`` (de-CH) or ``1.234,50`` (de-DE/de-AT)."""
+    thousands, decimal = separators(number_format)
+    sign = "-" if cents < 0 else ""
+    whole, frac = divmod(abs(int(cents)), 100)
+    digits = f"{whole:,}".replace(",", thousands) if grouping else str(whole)
+    return f"{sign}{digits}{decimal}{frac:02d}"
+
+
+def cents_to_units(cents: int) -> float:
+    """Currency units for exports that need a plain number (CSV with decimal point, XLSX)."""
+    return cents / 100
+
+
+def format_units_plain(cents: int) -> str:
+    """``1234.50``: decimal point, no thousands separator — the machine-readable CSV form."""
+    sign = "-" if cents < 0 else ""
+    whole, frac = divmod(abs(int(cents)), 100)
+    return f"{sign}{whole}.{frac:02d}"

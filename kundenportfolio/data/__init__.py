@@ -1,0 +1,1 @@
+"""Persistence: the SQLite file, its migrations and the repository. No Qt."""

@@ -1,0 +1,119 @@
+"""Opening a Kundenportfolio file: checks before touching it, pragmas, migrations.
+
+A file is only ever written to after it has been recognised as ours (or is new/empty).
+Anything else — not SQLite at all, another program's SQLite file, a file from a newer
+Kundenportfolio — is refused with a German message and left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from kundenportfolio.core.errors import DatabaseRefusedError
+from kundenportfolio.data import migrations
+
+APPLICATION_ID = 0x4B505446  # "KPTF": marks a file as a Kundenportfolio database
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Called with the file path before migrations change an existing file (backup hook).
+BeforeMigrate = Callable[[Path], None]
+
+
+def inspect_file(path: Path) -> tuple[int, int, int]:
+    """(application_id, user_version, table count) of an existing file, read-only.
+
+    Raises DatabaseRefusedError if the file is not a SQLite database.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise DatabaseRefusedError(
+            f"Die Datei «{path}» kann nicht gelesen werden: {exc.strerror}."
+        ) from exc
+    if not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefusedError(
+            f"Die Datei «{path.name}» ist keine Kundenportfolio-Datenbank "
+            "(es ist überhaupt keine SQLite-Datei). Sie wurde nicht verändert."
+        )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefusedError(
+            f"Die Datei «{path.name}» ist beschädigt oder keine lesbare Datenbank "
+            f"({exc}). Sie wurde nicht verändert."
+        ) from exc
+    return int(app_id), int(version), int(tables)
+
+
+def check_openable(path: Path) -> bool:
+    """Refuse foreign or newer files; returns True if the file exists with our schema."""
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    app_id, version, tables = inspect_file(path)
+    if app_id != APPLICATION_ID:
+        if app_id == 0 and tables == 0:
+            return False  # an empty SQLite file: safe to initialise
+        raise DatabaseRefusedError(
+            f"Die Datei «{path.name}» ist eine SQLite-Datenbank eines anderen Programms, "
+            "keine Kundenportfolio-Datenbank. Sie wurde nicht verändert."
+        )
+    if version > migrations.schema_version():
+        raise DatabaseRefusedError(
+            f"Die Datei «{path.name}» stammt von einer neueren Version von Kundenportfolio "
+            f"(Datenstand {version}, dieses Programm kennt {migrations.schema_version()}). "
+            "Bitte das Programm aktualisieren. Die Datei wurde nicht verändert."
+        )
+    return True
+
+
+def configure(db: Database) -> None:
+    """The pragmas every connection gets."""
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 5000")
+    db.conn.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def open_database(
+    path: Path | str,
+    *,
+    before_migrate: BeforeMigrate | None = None,
+) -> Database:
+    """Open (creating if needed) a Kundenportfolio database and bring its schema up to date."""
+    path = Path(path)
+    existing = check_openable(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    try:
+        configure(db)
+        if migrations.migrations.pending(db):
+            if existing and before_migrate is not None:
+                before_migrate(path)
+            migrations.apply_pending(db)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def open_memory() -> Database:
+    """An in-memory database with the full schema (tests, previews)."""
+    db = Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply_pending(db)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    return db

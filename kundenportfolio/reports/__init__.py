@@ -1,0 +1,1 @@
+"""Charts, PDF reports, CSV/XLSX exports (no Qt widgets)."""
