@@ -1,0 +1,80 @@
+"""Dates, e-mail, entity rules: every error names its field (issue 2 §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kundenportfolio.core.errors import ValidationError
+from kundenportfolio.core.models import Contact, ContactType, Cost, CostCategory, Customer, Group, Order
+from kundenportfolio.core.validation import (
+    DateFormatError,
+    normalise_name,
+    normalise_phone,
+    parse_date,
+    parse_datetime,
+    validate_contact,
+    validate_cost,
+    validate_customer,
+    validate_order,
+)
+
+
+def test_dates_german_and_iso() -> None:
+    assert parse_date("31.12.2025") == dt.date(2025, 12, 31)
+    assert parse_date("1.2.2024") == dt.date(2024, 2, 1)
+    assert parse_date("2024-02-29") == dt.date(2024, 2, 29)
+    assert parse_datetime("03.04.2025 14:30") == dt.datetime(2025, 4, 3, 14, 30)
+
+
+@pytest.mark.parametrize("text", ["31.02.2025", "2023-02-29", "32.01.2025", "12/31/2025", "", "2025"])
+def test_dates_refused(text: str) -> None:
+    with pytest.raises(DateFormatError):
+        parse_date(text)
+
+
+def test_customer_errors_name_fields() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate_customer(Customer(number=" ", name="", email="kein-at.ch", rating_payment=7,
+                                   group_override=Group.STAR))
+    assert set(info.value.fields) == {"number", "name", "email", "rating_payment",
+                                      "group_override_reason"}
+    assert "E-Mail" in info.value.fields["email"]
+
+
+def test_negative_amount_only_for_credit_note() -> None:
+    with pytest.raises(ValidationError) as info:
+        validate_order(Order(customer_id=1, order_date=dt.date(2025, 1, 1), amount_cents=-100))
+    assert "amount_cents" in info.value.fields
+    validate_order(Order(customer_id=1, order_date=dt.date(2025, 1, 1), amount_cents=-100,
+                         is_credit_note=True))
+
+
+def test_discount_larger_than_amount_refused() -> None:
+    with pytest.raises(ValidationError, match="grösser als der Umsatz"):
+        validate_order(Order(customer_id=1, order_date=dt.date(2025, 1, 1), amount_cents=100,
+                             discount_cents=200))
+
+
+def test_complaint_fields_only_on_complaints() -> None:
+    when = dt.datetime(2025, 1, 1, 9, 0)
+    with pytest.raises(ValidationError) as info:
+        validate_contact(Contact(customer_id=1, occurred_at=when, type=ContactType.CALL,
+                                 revenue_impact_cents=100))
+    assert "revenue_impact_cents" in info.value.fields
+    complaint = Contact(customer_id=1, occurred_at=when, type=ContactType.COMPLAINT)
+    validate_contact(complaint)
+    assert complaint.complaint_status == "open"
+
+
+def test_cost_not_negative() -> None:
+    with pytest.raises(ValidationError):
+        validate_cost(Cost(customer_id=1, cost_date=dt.date(2025, 1, 1),
+                           category=CostCategory.VISIT, amount_cents=-1))
+
+
+def test_normalisation_for_duplicates() -> None:
+    assert normalise_name("Müller AG") == normalise_name("MUELLER ag")
+    assert normalise_name("Schreinerei Graf GmbH") == normalise_name("schreinerei graf")
+    assert normalise_phone("+41 44 123 45 67") == normalise_phone("044 123 45 67")
