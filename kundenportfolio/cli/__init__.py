@@ -58,7 +58,24 @@ def build_parser() -> GermanArgumentParser:
     return parser
 
 
+def prepare_environment() -> None:
+    """Make the windowed (frozen) program safe before anything heavy is imported."""
+    import os
+
+    if sys.stdout is None:  # windowed .exe: no console
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if getattr(sys, "frozen", False):
+        # PyInstaller points matplotlib at a fresh temp folder on every start, which rebuilds
+        # the font cache each time; a persistent cache folder makes later starts fast.
+        from kundenportfolio import paths
+
+        os.environ["MPLCONFIGDIR"] = str(paths.cache_dir() / "matplotlib")
+
+
 def main(argv: list[str] | None = None) -> int:
+    prepare_environment()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
