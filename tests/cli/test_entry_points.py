@@ -1,0 +1,59 @@
+"""The three ways to start the program and the German command line (issue 2 §5)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kundenportfolio import __version__
+from kundenportfolio.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_help_is_german(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("Aufruf: kundenportfolio")
+    for word in ("Optionen:", "Befehle", "--db PFAD", "--demo", "Demo-Datenbank"):
+        assert word in out
+
+
+def test_unknown_option_german_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--gibts-nicht"])
+    assert info.value.code == 2
+    assert "Fehler:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [
+    [sys.executable, "-m", "kundenportfolio", "--version"],
+    [sys.executable, str(ROOT / "main.py"), "--version"],
+])
+def test_module_and_main_py_start_the_same_program(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Kundenportfolio {__version__}"
+
+
+def test_gui_refuses_foreign_file_with_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    not_a_db = tmp_path / "rechnung.pdf"
+    not_a_db.write_bytes(b"%PDF-1.7 " * 20)
+    assert main(["--db", str(not_a_db)]) == 1
+    assert shown and "keine Kundenportfolio-Datenbank" in shown[0]
+    assert not_a_db.read_bytes() == b"%PDF-1.7 " * 20
