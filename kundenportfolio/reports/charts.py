@@ -1,0 +1,243 @@
+"""Chart builders: matplotlib Figures through the object API only (no pyplot state).
+
+Used by the Qt views (embedded with FigureCanvasQTAgg) and by printed reports alike, so every
+label is German here: reports are German whatever the UI language is. Inputs are plain
+DataFrames/sequences in the column layout of ``PortfolioResult.table``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from kundenportfolio.core.money import separators
+
+# Group codes (core.models.Group values) -> colour. Colour-blind friendly (Okabe-Ito based).
+GROUP_COLOURS: dict[str, str] = {
+    "star": "#009E73",  # green
+    "ertrag": "#0072B2",  # blue
+    "fragezeichen": "#E69F00",  # orange
+    "mitnahme": "#8C8C8C",  # grey
+}
+GROUP_ORDER: tuple[str, ...] = ("star", "ertrag", "fragezeichen", "mitnahme")
+DEFAULT_GROUP_LABELS: dict[str, str] = {
+    "star": "Starkunden",
+    "ertrag": "Ertragskunden",
+    "fragezeichen": "Fragezeichenkunden",
+    "mitnahme": "Mitnahmekunden",
+}
+# Where each group sits: (strong position = right, high attractiveness = top)
+_QUADRANT: dict[str, tuple[bool, bool]] = {
+    "star": (True, True),
+    "ertrag": (True, False),
+    "fragezeichen": (False, True),
+    "mitnahme": (False, False),
+}
+AXIS_X_LABEL = "Lieferantenposition"
+AXIS_Y_LABEL = "Kundenattraktivität"
+
+
+def format_number(value: float, number_format: str, decimals: int = 0) -> str:
+    """A plain number in the chosen format: ``12'345.6`` (de-CH) or ``12.345,6`` (de-DE/AT)."""
+    thousands, decimal = separators(number_format)
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+
+
+def format_percent(value: float, number_format: str, decimals: int = 1) -> str:
+    """``45.3 %`` (de-CH) or ``45,3 %`` (de-DE/AT); a narrow space before the sign."""
+    return f"{format_number(value, number_format, decimals)}\u202f%"
+
+
+def bubble_sizes(revenue_points: np.ndarray, count: int) -> np.ndarray:
+    """Marker areas (pt²) proportional to revenue points, smaller when many customers share the plot."""
+    scale = 60.0 if count <= 500 else 20.0 if count <= 5000 else 4.0
+    points = np.nan_to_num(np.asarray(revenue_points, dtype=float), nan=0.0).clip(0.0, 10.0)
+    return scale * (0.4 + points)
+
+
+@dataclass
+class PortfolioChart:
+    """A drawn portfolio: the figure, the scatter (one collection for all bubbles), and which
+    customer each point is, in plotting order (for hover and click lookups)."""
+
+    figure: Figure
+    scatter: PathCollection | None
+    customer_ids: np.ndarray
+    x: np.ndarray
+    y: np.ndarray
+
+
+def quadrant_stats(table: pd.DataFrame) -> dict[str, tuple[int, float]]:
+    """Per group code: (count, share of the summed Kundenwert in percent) of the given rows.
+
+    The share is of the total Kundenwert of the rows shown; with loss-making customers the total
+    can be smaller than a group's sum, so shares may exceed 100 % (reported as is, not hidden).
+    """
+    total = float(table["kundenwert_cents"].sum()) if len(table) else 0.0
+    stats: dict[str, tuple[int, float]] = {}
+    for group in GROUP_ORDER:
+        rows = table[table["group"] == group]
+        value = float(rows["kundenwert_cents"].sum())
+        share = 100.0 * value / total if total else 0.0
+        stats[group] = (len(rows), share)
+    return stats
+
+
+def draw_portfolio(figure: Figure, table: pd.DataFrame, thresholds: tuple[float, float],
+                   group_labels: Mapping[str, str] | None = None, *, number_format: str = "de-CH",
+                   title: str | None = None) -> PortfolioChart:
+    """Clear `figure` and draw the portfolio bubble chart of `table` into it.
+
+    x = position, y = attractiveness (0–100), bubble area by revenue_points, colour by group,
+    quadrant lines at `thresholds` = (x split, y split), each quadrant named with its group
+    label, count and share of Kundenwert.
+    """
+    labels = {**DEFAULT_GROUP_LABELS, **(group_labels or {})}
+    figure.clear()
+    ax = figure.add_subplot(1, 1, 1)
+    x_split, y_split = thresholds
+    # Largest bubbles first so small ones stay visible on top.
+    order = np.argsort(-np.nan_to_num(table["revenue_points"].to_numpy(dtype=float), nan=0.0),
+                       kind="stable")
+    ordered = table.iloc[order]
+    x = ordered["position"].to_numpy(dtype=float)
+    y = ordered["attractiveness"].to_numpy(dtype=float)
+    ids = ordered.index.to_numpy(dtype=np.int64)
+    scatter: PathCollection | None = None
+    if len(ordered):
+        colours = ordered["group"].astype(object).map(GROUP_COLOURS).fillna("#444444").to_list()
+        alpha = 0.75 if len(ordered) <= 2000 else 0.35
+        scatter = ax.scatter(x, y, s=bubble_sizes(ordered["revenue_points"].to_numpy(), len(ordered)),
+                             c=colours, alpha=alpha, linewidths=0.4 if len(ordered) <= 2000 else 0,
+                             edgecolors="white")
+    ax.axvline(x_split, color="#333333", linewidth=1.0, linestyle="--")
+    ax.axhline(y_split, color="#333333", linewidth=1.0, linestyle="--")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(0, 100)
+    ax.set_xlabel(f"{AXIS_X_LABEL} (schwach → stark)")
+    ax.set_ylabel(f"{AXIS_Y_LABEL} (niedrig → hoch)")
+    stats = quadrant_stats(table)
+    for group in GROUP_ORDER:
+        right, top = _QUADRANT[group]
+        count, share = stats[group]
+        customers = "Kunde" if count == 1 else "Kunden"
+        text = (f"{labels[group]}\n{format_number(count, number_format)} {customers} · "
+                f"{format_percent(share, number_format)} des Kundenwerts")
+        ax.text(0.99 if right else 0.01, 0.99 if top else 0.01, text, transform=ax.transAxes,
+                ha="right" if right else "left", va="top" if top else "bottom", fontsize=8.5,
+                color=GROUP_COLOURS[group], fontweight="bold", zorder=5,
+                bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "alpha": 0.85,
+                      "edgecolor": GROUP_COLOURS[group]})
+    if title:
+        ax.set_title(title, fontsize=10)
+    # Fixed margins: tight_layout would measure all 100k bubbles on every redraw.
+    figure.subplots_adjust(left=0.08, right=0.98, bottom=0.09, top=0.94 if title else 0.97)
+    return PortfolioChart(figure, scatter, ids, x, y)
+
+
+def portfolio_figure(table: pd.DataFrame, thresholds: tuple[float, float],
+                     group_labels: Mapping[str, str] | None = None, *, number_format: str = "de-CH",
+                     title: str | None = None, figsize: tuple[float, float] = (8.0, 6.5)) -> Figure:
+    """A new Figure with the portfolio chart (for reports/PDF)."""
+    figure = Figure(figsize=figsize)
+    draw_portfolio(figure, table, thresholds, group_labels, number_format=number_format, title=title)
+    return figure
+
+
+def pareto_points(kundenwert_cents: Sequence[int] | np.ndarray | pd.Series,
+                  max_points: int = 2000) -> tuple[np.ndarray, np.ndarray]:
+    """(customer share %, cumulative Kundenwert share %) sorted by value, best first.
+
+    Starts at (0, 0). Thinned to about `max_points` points for drawing; the last point is kept.
+    """
+    values = np.sort(np.asarray(kundenwert_cents, dtype=float))[::-1]
+    n = len(values)
+    if n == 0:
+        return np.array([0.0]), np.array([0.0])
+    total = values.sum()
+    cumulative = np.cumsum(values)
+    share = 100.0 * cumulative / total if total else np.zeros(n)
+    customers = 100.0 * np.arange(1, n + 1) / n
+    if n > max_points:
+        keep = np.unique(np.linspace(0, n - 1, max_points).round().astype(int))
+        customers, share = customers[keep], share[keep]
+    return np.concatenate([[0.0], customers]), np.concatenate([[0.0], share])
+
+
+def draw_pareto(figure: Figure, kundenwert_cents: Sequence[int] | np.ndarray | pd.Series, *,
+                abc_limits: tuple[float, float] = (80.0, 95.0), number_format: str = "de-CH",
+                title: str | None = "Pareto-Kurve des Kundenwerts") -> None:
+    """Clear `figure` and draw the cumulative share of Kundenwert over the share of customers."""
+    figure.clear()
+    ax = figure.add_subplot(1, 1, 1)
+    xs, ys = pareto_points(kundenwert_cents)
+    ax.plot(xs, ys, color="#0072B2", linewidth=1.8)
+    ax.plot([0, 100], [0, 100], color="#999999", linewidth=0.8, linestyle=":")
+    for limit, letter in zip(abc_limits, ("A", "B"), strict=True):
+        ax.axhline(limit, color="#CC79A7", linewidth=0.8, linestyle="--")
+        ax.text(1, limit, f" Grenze {letter}: {format_percent(limit, number_format, 0)}",
+                va="bottom", fontsize=8, color="#CC79A7")
+    ax.set_xlim(0, 100)
+    ax.set_ylim(min(0.0, float(ys.min())), max(105.0, float(ys.max()) + 5))
+    pct = FuncFormatter(lambda v, _pos: format_percent(v, number_format, 0))
+    ax.xaxis.set_major_formatter(pct)
+    ax.yaxis.set_major_formatter(pct)
+    ax.set_xlabel("Anteil der Kunden (nach Kundenwert sortiert)")
+    ax.set_ylabel("Kumulierter Anteil am Kundenwert")
+    ax.grid(True, alpha=0.3)
+    if title:
+        ax.set_title(title, fontsize=10)
+    figure.tight_layout()
+
+
+def pareto_figure(kundenwert_cents: Sequence[int] | np.ndarray | pd.Series, *,
+                  abc_limits: tuple[float, float] = (80.0, 95.0), number_format: str = "de-CH",
+                  figsize: tuple[float, float] = (6.0, 4.5)) -> Figure:
+    figure = Figure(figsize=figsize)
+    draw_pareto(figure, kundenwert_cents, abc_limits=abc_limits, number_format=number_format)
+    return figure
+
+
+def money_formatter(number_format: str) -> FuncFormatter:
+    """Axis ticks in whole currency units from cents values: ``12'000`` / ``12.000``."""
+    return FuncFormatter(lambda v, _pos: format_number(v / 100.0, number_format))
+
+
+def draw_revenue_by_year(figure: Figure, years: Sequence[int], revenue_cents: Sequence[int],
+                         number_format: str = "de-CH", *, currency: str = "",
+                         title: str | None = "Umsatz je Jahr") -> None:
+    """Clear `figure` and draw one bar per year (revenue in cents), value printed on each bar."""
+    figure.clear()
+    ax = figure.add_subplot(1, 1, 1)
+    values = np.asarray(list(revenue_cents), dtype=float)
+    labels = [str(y) for y in years]
+    if len(values):
+        bars = ax.bar(labels, values, color="#0072B2", width=0.6)
+        texts = [format_number(v / 100.0, number_format) for v in values]
+        ax.bar_label(bars, labels=texts, fontsize=8, padding=2)
+        ax.set_ylim(min(0.0, float(values.min()) * 1.15), max(1.0, float(values.max()) * 1.15))
+    else:
+        ax.text(0.5, 0.5, "Keine Umsätze", transform=ax.transAxes, ha="center", va="center")
+    ax.yaxis.set_major_formatter(money_formatter(number_format))
+    ax.set_xlabel("Jahr")
+    ax.set_ylabel(f"Umsatz{f' ({currency})' if currency else ''}")
+    ax.grid(True, axis="y", alpha=0.3)
+    if title:
+        ax.set_title(title, fontsize=10)
+    figure.tight_layout()
+
+
+def revenue_by_year_figure(years: Sequence[int], revenue_cents: Sequence[int], number_format: str = "de-CH",
+                           **kwargs: Any) -> Figure:
+    """A new Figure with revenue per year bars (customer detail, Kundenblatt)."""
+    figure = Figure(figsize=kwargs.pop("figsize", (6.0, 3.5)))
+    draw_revenue_by_year(figure, years, revenue_cents, number_format, **kwargs)
+    return figure
