@@ -58,3 +58,137 @@ UI_LANGUAGE = declare("ui_language", str, "de", _one_of("de", "en"))
 DEFAULT_MARGIN_PERCENT = declare("default_margin_percent", float, 35.0, _percent)
 DISCOUNT_RATE_PERCENT = declare("clv_discount_rate_percent", float, 8.0, _percent)
 REMAINING_YEARS = declare("clv_remaining_years", float, 5.0, _non_negative)
+
+# ---- data safety (issue 8): backup folder and rotation --------------------------------------
+
+
+def _positive_int(value: Any) -> str | None:
+    return None if isinstance(value, int) and value >= 0 else "Eine ganze Zahl ab 0."
+
+
+BACKUP_DIR = declare("backup_dir", str, "")  # empty: paths.default_backup_dir()
+BACKUP_KEEP_LAST = declare("backup_keep_last", int, 10, _positive_int)
+BACKUP_KEEP_DAILY_DAYS = declare("backup_keep_daily_days", int, 14, _positive_int)
+BACKUP_KEEP_WEEKLY_WEEKS = declare("backup_keep_weekly_weeks", int, 8, _positive_int)
+BACKUP_KEEP_MONTHLY_MONTHS = declare("backup_keep_monthly_months", int, 12, _positive_int)
+BACKUP_ON_CLOSE_MINUTES = declare("backup_on_close_minutes", int, 60, _positive_int)
+
+# ---- Kundenwert, ranking and portfolio (issue 3) ---------------------------------------------
+# Criterion codes of the two axes (METHOD §3); labels live in core/scoring.py.
+ATTRACTIVENESS_CRITERIA = ("kundenwert", "trend", "potential", "payment", "reference")
+POSITION_CRITERIA = ("share_of_wallet", "frequency", "duration", "complaints", "relationship",
+                     "contacts")
+GROUP_CODES = ("star", "ertrag", "fragezeichen", "mitnahme")
+COST_CATEGORY_CODES = ("visit", "service", "complaint_handling", "gift", "event", "marketing",
+                       "other")
+
+
+def _weights(codes: tuple[str, ...]) -> Validator:
+    """Weights per criterion in percent: known codes, each 0–100, together exactly 100 %."""
+
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict) or set(value) - set(codes):
+            return f"Gewichte nur für diese Kriterien: {', '.join(codes)}."
+        try:
+            numbers = [float(v) for v in value.values()]
+        except (TypeError, ValueError):
+            return "Jedes Gewicht muss eine Zahl (Prozent) sein."
+        if any(not 0 <= n <= 100 for n in numbers):
+            return "Jedes Gewicht liegt zwischen 0 und 100 %."
+        total = sum(numbers)
+        if abs(total - 100) > 0.01:
+            return f"Die Gewichte müssen zusammen 100 % ergeben (jetzt {total:g} %)."
+        return None
+
+    return check
+
+
+def _level_mapping(value: Any) -> str | None:
+    if not isinstance(value, dict) or set(value) != set(COST_CATEGORY_CODES):
+        return f"Für jede Kostenart eine Stufe angeben: {', '.join(COST_CATEGORY_CODES)}."
+    if any(level not in ("II", "III", "IV") for level in value.values()):
+        return "Erlaubte Stufen: II (Marketing), III (Vertrieb), IV (Service)."
+    return None
+
+
+def _group_texts(value: Any) -> str | None:
+    if not isinstance(value, dict) or set(value) != set(GROUP_CODES):
+        return "Für jede der vier Gruppen einen Text angeben."
+    if any(not isinstance(v, str) or not v.strip() for v in value.values()):
+        return "Kein Text darf leer sein."
+    return None
+
+
+SCORE_WEIGHTS_ATTRACTIVENESS = declare(
+    "score_weights_attractiveness", dict,
+    {"kundenwert": 40.0, "trend": 20.0, "potential": 20.0, "payment": 10.0, "reference": 10.0},
+    _weights(ATTRACTIVENESS_CRITERIA),
+)
+SCORE_WEIGHTS_POSITION = declare(
+    "score_weights_position", dict,
+    {"share_of_wallet": 25.0, "frequency": 25.0, "duration": 15.0, "complaints": 10.0,
+     "relationship": 15.0, "contacts": 10.0},
+    _weights(POSITION_CRITERIA),
+)
+# fixed: split at the thresholds below; median: split each axis at the median of all customers
+SCORE_SPLIT_RULE = declare("score_split_rule", str, "fixed", _one_of("fixed", "median"))
+SCORE_SPLIT_ATTRACTIVENESS = declare("score_split_attractiveness", float, 50.0, _percent)
+SCORE_SPLIT_POSITION = declare("score_split_position", float, 50.0, _percent)
+ABC_THRESHOLD_A = declare("abc_threshold_a_percent", float, 80.0, _percent)
+ABC_THRESHOLD_B = declare("abc_threshold_b_percent", float, 95.0, _percent)
+COST_LEVEL_MAPPING = declare(
+    "cost_level_mapping", dict,
+    {"gift": "II", "event": "II", "marketing": "II", "visit": "III",
+     "service": "IV", "complaint_handling": "IV", "other": "IV"},
+    _level_mapping,
+)
+GROUP_LABELS = declare(
+    "group_labels", dict,
+    {"star": "Starkunden", "ertrag": "Ertragskunden", "fragezeichen": "Fragezeichenkunden",
+     "mitnahme": "Mitnahmekunden"},
+    _group_texts,
+)
+GROUP_STRATEGIES = declare(
+    "group_strategies", dict,
+    {"star": "Halten und ausbauen: in die Beziehung investieren, persönliche Betreuung, "
+             "exklusive Angebote.",
+     "ertrag": "Halten und effizient betreuen: das Niveau sichern, nicht überinvestieren.",
+     "fragezeichen": "Entwickeln oder abbauen («grosser Schritt oder raus»): Bedarf analysieren, "
+                     "massgeschneiderte Angebote, dann entscheiden.",
+     "mitnahme": "Kostengünstig betreuen: standardisierte, günstige Kanäle, Mindestbestellwerte."},
+    _group_texts,
+)
+PORTFOLIO_SETTING_KEYS = (
+    "default_margin_percent", "clv_discount_rate_percent", "clv_remaining_years",
+    "score_weights_attractiveness", "score_weights_position", "score_split_rule",
+    "score_split_attractiveness", "score_split_position", "abc_threshold_a_percent",
+    "abc_threshold_b_percent", "cost_level_mapping", "group_labels", "group_strategies",
+)
+
+# ---- Kundenansprache (issue 6): contact intervals, suggestion rules, campaign evaluation ------
+
+
+def _intervals(value: Any) -> str | None:
+    groups = ("star", "ertrag", "fragezeichen", "mitnahme")
+    if not isinstance(value, dict) or set(value) != set(groups):
+        return "Für jede Kundengruppe ein Kontaktintervall in Tagen."
+    if not all(isinstance(v, int) and v >= 1 for v in value.values()):
+        return "Ein Kontaktintervall ist eine ganze Zahl von Tagen ab 1."
+    return None
+
+
+def _int_at_least_1(value: Any) -> str | None:
+    return None if isinstance(value, int) and value >= 1 else "Eine ganze Zahl ab 1."
+
+
+# "Kontakt fällig" when the last contact is MORE than this many days ago.
+CONTACT_INTERVAL_DAYS = declare(
+    "contact_interval_days", dict,
+    {"star": 30, "ertrag": 60, "fragezeichen": 45, "mitnahme": 180}, _intervals,
+)
+# "Kundenwert steigt": rank 1..N, or a yearly revenue trend of at least this percentage.
+SUGGESTION_TOP_RANKS = declare("suggestion_top_ranks", int, 10, _int_at_least_1)
+SUGGESTION_RISING_TREND_PERCENT = declare("suggestion_rising_trend_percent", float, 10.0,
+                                          _non_negative)
+# Campaign evaluation: days compared before and after the campaign start.
+CAMPAIGN_EVALUATION_DAYS = declare("campaign_evaluation_days", int, 90, _int_at_least_1)

@@ -87,20 +87,64 @@ def configure(db: Database) -> None:
     db.execute("PRAGMA synchronous = FULL")
 
 
+class _Default:
+    """Marks "use the automatic backup" for `before_migrate` (None switches it off)."""
+
+
+DEFAULT_BACKUP = _Default()
+
+
+def _open_read_only(path: Path) -> Database:
+    """A connection that cannot write (`?mode=ro`): second instance, damaged-file viewing."""
+    if not check_openable(path):
+        raise DatabaseRefusedError(f"Die Datei «{path.name}» gibt es nicht oder sie ist leer; "
+                                   "schreibgeschützt kann sie nicht angelegt werden.")
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    db = Database(conn)
+    try:
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 5000")
+        if migrations.migrations.pending(db):
+            raise DatabaseRefusedError(
+                f"Die Datei «{path.name}» stammt von einer älteren Version und muss zuerst "
+                "aktualisiert werden; das geht schreibgeschützt nicht.")
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def open_database(
     path: Path | str,
     *,
-    before_migrate: BeforeMigrate | None = None,
+    before_migrate: BeforeMigrate | None | _Default = DEFAULT_BACKUP,
+    read_only: bool = False,
 ) -> Database:
-    """Open (creating if needed) a Kundenportfolio database and bring its schema up to date."""
+    """Open (creating if needed) a Kundenportfolio database and bring its schema up to date.
+
+    An existing file is checked first (quick_check, foreign_key_check) on a read-only
+    connection; a damaged one raises DatabaseDamagedError and is not written to.
+    Before migrations change an existing file a backup is taken (`before_migrate`, default:
+    data.backup.backup_before_migration; None: no backup).
+    """
+    from kundenportfolio.data import integrity
+
     path = Path(path)
+    if read_only:
+        return _open_read_only(path)
     existing = check_openable(path)
+    if existing:
+        integrity.ensure_intact(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     try:
         configure(db)
         if migrations.migrations.pending(db):
-            if existing and before_migrate is not None:
+            if existing and isinstance(before_migrate, _Default):
+                from kundenportfolio.data.backup import backup_before_migration
+
+                backup_before_migration(path)
+            elif existing and before_migrate is not None:
                 before_migrate(path)
             migrations.apply_pending(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,0 +1,78 @@
+"""Integrity checks on opening: a damaged file is refused before anything writes to it.
+
+The checks run on a read-only connection (`?mode=ro`): even switching a file to WAL mode is a
+write, and writing to a damaged file can make the damage worse. The refusal names the newest
+backup that passes its own check, so the user knows the way out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kundenportfolio.core.errors import DatabaseRefusedError
+
+
+class DatabaseDamagedError(DatabaseRefusedError):
+    """The file is damaged; it was left untouched. `backup` is the newest good backup, if any."""
+
+    def __init__(self, message: str, path: Path, problems: list[str],
+                 backup: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.problems = problems
+        self.backup = backup
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def check_database(path: Path, *, full: bool = False) -> list[str]:
+    """German descriptions of what is wrong with the file; [] when it is healthy.
+
+    `full` runs integrity_check (every index entry against its row) instead of quick_check.
+    """
+    try:
+        conn = _read_only(path)
+        try:
+            pragma = "integrity_check" if full else "quick_check"
+            rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+            problems = [] if rows == ["ok"] else [f"SQLite meldet «{r}»" for r in rows]
+            for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"Tabelle {table}, Zeile {rowid}: Verweis auf einen fehlenden "
+                                f"Eintrag in {parent}")
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [f"SQLite meldet «{exc}»"]
+    return problems
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest backup of `db_path` in its backup folder that passes integrity_check."""
+    from kundenportfolio.data.backup import backup_dir_for, list_backups
+
+    for info in list_backups(backup_dir_for(db_path), db_path):
+        if info.customer_count is not None and not check_database(info.path, full=True):
+            return info.path
+    return None
+
+
+def damaged_message(path: Path, problems: list[str], backup: Path | None) -> str:
+    detail = problems[0] if problems else "unbekannter Fehler"
+    more = f" (und {len(problems) - 1} weitere Befunde)" if len(problems) > 1 else ""
+    text = (f"Die Datenbank «{path.name}» ist beschädigt: {detail}{more}. "
+            "Sie wurde nicht verändert und bleibt zur Untersuchung erhalten. ")
+    if backup is not None:
+        return text + f"Die neueste intakte Sicherung ist «{backup}»; sie kann mit " \
+                      "«Wiederherstellen…» zurückgeholt werden."
+    return text + "Es wurde keine intakte Sicherung gefunden."
+
+
+def ensure_intact(path: Path) -> None:
+    """Raise DatabaseDamagedError if quick_check or foreign_key_check finds a problem."""
+    problems = check_database(path)
+    if problems:
+        backup = newest_good_backup(path)
+        raise DatabaseDamagedError(damaged_message(path, problems, backup), path, problems, backup)
