@@ -13,7 +13,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
@@ -63,16 +65,55 @@ def bubble_sizes(revenue_points: np.ndarray, count: int) -> np.ndarray:
     return scale * (0.4 + points)
 
 
+# Above this many bubbles one PathCollection takes ~1 s to rasterise in Agg (every circle is
+# rendered on its own); stamped markers (Line2D, one per group and size class) take ~0.1 s.
+SCATTER_LIMIT = 20_000
+SIZE_CLASSES = 8
+
+
 @dataclass
 class PortfolioChart:
-    """A drawn portfolio: the figure, the scatter (one collection for all bubbles), and which
-    customer each point is, in plotting order (for hover and click lookups)."""
+    """A drawn portfolio: the figure, the bubble artists, and which customer each point is, in
+    plotting order, with its marker area in pt² (for hover and click lookups)."""
 
     figure: Figure
-    scatter: PathCollection | None
+    scatter: PathCollection | None  # the single collection (up to SCATTER_LIMIT bubbles)
     customer_ids: np.ndarray
     x: np.ndarray
     y: np.ndarray
+    sizes: np.ndarray
+
+
+def _rgba(groups: np.ndarray, alpha: float) -> np.ndarray:
+    rgba = np.tile(np.array(to_rgba("#444444", alpha)), (len(groups), 1))
+    for group, colour in GROUP_COLOURS.items():
+        rgba[groups == group] = to_rgba(colour, alpha)
+    return rgba
+
+
+def _draw_bubbles(ax: Axes, x: np.ndarray, y: np.ndarray, sizes: np.ndarray,
+                  groups: np.ndarray) -> PathCollection | None:
+    n = len(x)
+    if n <= SCATTER_LIMIT:
+        return ax.scatter(x, y, s=sizes, c=_rgba(groups, 0.75 if n <= 2000 else 0.45),
+                          linewidths=0.4 if n <= 2000 else 0.0, edgecolors="white")
+    # Many customers: quantise the areas into a few classes, largest first (small ones on top).
+    low, high = float(sizes.min()), float(sizes.max())
+    classes = np.minimum(((sizes - low) / max(high - low, 1e-9) * SIZE_CLASSES).astype(int),
+                         SIZE_CLASSES - 1)
+    # Object-array comparisons are slow; compare small integer codes instead.
+    codes = np.full(n, -1, dtype=np.int8)
+    for code, group in enumerate(GROUP_COLOURS):
+        codes[groups == group] = code
+    keys = classes.astype(np.int16) * 8 + codes
+    for k in range(SIZE_CLASSES - 1, -1, -1):
+        area = low + (k + 0.5) * (high - low) / SIZE_CLASSES
+        for code, colour in enumerate(GROUP_COLOURS.values()):
+            mask = keys == k * 8 + code
+            if mask.any():
+                ax.plot(x[mask], y[mask], linestyle="none", marker="o", markersize=float(np.sqrt(area)),
+                        markeredgewidth=0, color=colour, alpha=0.35)
+    return None
 
 
 def quadrant_stats(table: pd.DataFrame) -> dict[str, tuple[int, float]]:
@@ -81,13 +122,14 @@ def quadrant_stats(table: pd.DataFrame) -> dict[str, tuple[int, float]]:
     The share is of the total Kundenwert of the rows shown; with loss-making customers the total
     can be smaller than a group's sum, so shares may exceed 100 % (reported as is, not hidden).
     """
-    total = float(table["kundenwert_cents"].sum()) if len(table) else 0.0
+    groups = table["group"].to_numpy(dtype=object)
+    values = table["kundenwert_cents"].to_numpy(dtype=float)
+    total = float(values.sum())
     stats: dict[str, tuple[int, float]] = {}
     for group in GROUP_ORDER:
-        rows = table[table["group"] == group]
-        value = float(rows["kundenwert_cents"].sum())
-        share = 100.0 * value / total if total else 0.0
-        stats[group] = (len(rows), share)
+        mask = groups == group
+        share = 100.0 * float(values[mask].sum()) / total if total else 0.0
+        stats[group] = (int(mask.sum()), share)
     return stats
 
 
@@ -104,24 +146,22 @@ def draw_portfolio(figure: Figure, table: pd.DataFrame, thresholds: tuple[float,
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
     x_split, y_split = thresholds
+    points = np.nan_to_num(table["revenue_points"].to_numpy(dtype=float), nan=0.0)
     # Largest bubbles first so small ones stay visible on top.
-    order = np.argsort(-np.nan_to_num(table["revenue_points"].to_numpy(dtype=float), nan=0.0),
-                       kind="stable")
-    ordered = table.iloc[order]
-    x = ordered["position"].to_numpy(dtype=float)
-    y = ordered["attractiveness"].to_numpy(dtype=float)
-    ids = ordered.index.to_numpy(dtype=np.int64)
-    scatter: PathCollection | None = None
-    if len(ordered):
-        colours = ordered["group"].astype(object).map(GROUP_COLOURS).fillna("#444444").to_list()
-        alpha = 0.75 if len(ordered) <= 2000 else 0.35
-        scatter = ax.scatter(x, y, s=bubble_sizes(ordered["revenue_points"].to_numpy(), len(ordered)),
-                             c=colours, alpha=alpha, linewidths=0.4 if len(ordered) <= 2000 else 0,
-                             edgecolors="white")
+    order = np.argsort(-points, kind="stable")
+    x = table["position"].to_numpy(dtype=float)[order]
+    y = table["attractiveness"].to_numpy(dtype=float)[order]
+    ids = table.index.to_numpy(dtype=np.int64)[order]
+    groups = table["group"].to_numpy(dtype=object)[order]
+    sizes = bubble_sizes(points[order], len(order))
+    scatter = _draw_bubbles(ax, x, y, sizes, groups) if len(order) else None
     ax.axvline(x_split, color="#333333", linewidth=1.0, linestyle="--")
     ax.axhline(y_split, color="#333333", linewidth=1.0, linestyle="--")
-    ax.set_xlim(0, 100)
-    ax.set_ylim(0, 100)
+    # A little room beyond 0–100 so bubbles on the edge are not cut in half.
+    ax.set_xlim(-3, 103)
+    ax.set_ylim(-3, 103)
+    ax.set_xticks(range(0, 101, 20))
+    ax.set_yticks(range(0, 101, 20))
     ax.set_xlabel(f"{AXIS_X_LABEL} (schwach → stark)")
     ax.set_ylabel(f"{AXIS_Y_LABEL} (niedrig → hoch)")
     stats = quadrant_stats(table)
@@ -140,7 +180,7 @@ def draw_portfolio(figure: Figure, table: pd.DataFrame, thresholds: tuple[float,
         ax.set_title(title, fontsize=10)
     # Fixed margins: tight_layout would measure all 100k bubbles on every redraw.
     figure.subplots_adjust(left=0.08, right=0.98, bottom=0.09, top=0.94 if title else 0.97)
-    return PortfolioChart(figure, scatter, ids, x, y)
+    return PortfolioChart(figure, scatter, ids, x, y, sizes)
 
 
 def portfolio_figure(table: pd.DataFrame, thresholds: tuple[float, float],
