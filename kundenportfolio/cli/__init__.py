@@ -18,6 +18,7 @@ from kundenportfolio.core.errors import KundenportfolioError
 
 COMMAND_MODULES = [
     "kundenportfolio.cli.demo",
+    "kundenportfolio.cli.safety",
 ]
 
 

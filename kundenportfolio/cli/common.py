@@ -27,11 +27,23 @@ def database_path(args: argparse.Namespace) -> Path:
     return paths.default_db_path()
 
 
-def open_repository(args: argparse.Namespace) -> Repository:
-    """Open the chosen database (the demo one is generated on first use)."""
+def open_repository(args: argparse.Namespace, *, write: bool = True) -> Repository:
+    """Open the chosen database (the demo one is generated on first use).
+
+    The database lock (one program per file) is taken for the rest of the process. A writing
+    command fails with a German message if another program holds it; a reading one
+    (`write=False`) then opens the file read-only instead.
+    """
     from kundenportfolio.data.database import open_database
+    from kundenportfolio.locking import DatabaseLockedError, hold_for_process
 
     path = database_path(args)
+    try:
+        hold_for_process(path)
+    except DatabaseLockedError:
+        if write or not path.exists():
+            raise
+        return Repository(open_database(path, read_only=True))
     if getattr(args, "demo", False) and not path.exists():
         from kundenportfolio.data.demo import create_demo_database
 
