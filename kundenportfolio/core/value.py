@@ -1,0 +1,158 @@
+"""Kundenwert (METHOD §2): KDB I–IV, ranking, ABC classes and the customer lifetime value.
+
+Pure functions on pandas objects, all money in integer cents (int64).
+
+Decisions a controller may ask about:
+* Credit notes carry a negative amount and so reduce Umsatz and KDB I.
+* Orders without cost of goods earn the default margin: their KDB I is Nettoerlös × margin %.
+  The margin is applied to the customer's sum of such orders and rounded once (half up).
+* Ranking: 1 = highest Kundenwert; equal values share a rank and the next rank is skipped
+  ("1, 2, 2, 4").
+* ABC: only positive Kundenwert counts. A customer's class depends on the share of the total
+  positive value held by customers *strictly better* than it: below A % (default 80) → A,
+  below B % (default 95) → B, else C. So the customer that crosses 80 % is still A, the one
+  right after a cumulative share of exactly 80 % is B, and equal values always share a class.
+  Customers with Kundenwert ≤ 0 are C.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+KDB_COLUMNS = ("revenue_cents", "reductions_cents", "net_cents", "kdb1_cents", "kdb2_cents",
+               "kdb3_cents", "kdb4_cents")
+LEVELS = ("II", "III", "IV")
+
+
+def round_half_up(values: np.ndarray) -> np.ndarray:
+    """Commercial rounding of float cents (half away from zero) to int64."""
+    return (np.sign(values) * np.floor(np.abs(values) + 0.5)).astype(np.int64)
+
+
+def compute_kdb(orders: pd.DataFrame, costs_by_level: pd.DataFrame, index: pd.Index,
+                margin_percent: float) -> pd.DataFrame:
+    """KDB I–IV per customer.
+
+    orders: index customer_id, columns revenue_cents, reductions_cents, cogs_cents (sum of known
+    cost of goods), net_default_cents (Nettoerlös of orders without cost of goods).
+    costs_by_level: index customer_id, columns "II", "III", "IV" (cents).
+    index: every customer to report (those without data get zeros).
+    """
+    o = orders.reindex(index, fill_value=0)
+    c = costs_by_level.reindex(index=index, columns=list(LEVELS), fill_value=0)
+    revenue = o["revenue_cents"].to_numpy(np.int64)
+    reductions = o["reductions_cents"].to_numpy(np.int64)
+    net = revenue - reductions
+    net_default = o["net_default_cents"].to_numpy(np.int64)
+    # Orders with known cost of goods: net − cogs; the others: net × margin.
+    default_margin = round_half_up(net_default * (margin_percent / 100.0))
+    kdb1 = (net - net_default - o["cogs_cents"].to_numpy(np.int64)) + default_margin
+    kdb2 = kdb1 - c["II"].to_numpy(np.int64)
+    kdb3 = kdb2 - c["III"].to_numpy(np.int64)
+    kdb4 = kdb3 - c["IV"].to_numpy(np.int64)
+    return pd.DataFrame(
+        {"revenue_cents": revenue, "reductions_cents": reductions, "net_cents": net,
+         "kdb1_cents": kdb1, "kdb2_cents": kdb2, "kdb3_cents": kdb3, "kdb4_cents": kdb4},
+        index=index,
+    )
+
+
+def costs_to_levels(costs: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
+    """Sum costs (index customer_id, one column per category) into the levels II/III/IV.
+
+    A category missing from the mapping counts as level IV (service, "other").
+    """
+    out = pd.DataFrame(0, index=costs.index, columns=list(LEVELS), dtype=np.int64)
+    for category in costs.columns:
+        level = mapping.get(str(category), "IV")
+        out[level] = out[level] + costs[category].fillna(0).astype(np.int64)
+    return out
+
+
+def rank_values(values: np.ndarray) -> np.ndarray:
+    """Rank 1 = highest; ties share the best rank of their block ("1, 2, 2, 4")."""
+    values = np.asarray(values)
+    ascending = np.sort(values)
+    # rank = 1 + number of values strictly greater
+    greater = len(values) - np.searchsorted(ascending, values, side="right")
+    return (greater + 1).astype(np.int64)
+
+
+def abc_classes(values: np.ndarray, a_percent: float = 80.0, b_percent: float = 95.0) -> np.ndarray:
+    """ABC class per value by the share of positive value held by strictly better customers."""
+    values = np.asarray(values, dtype=np.int64)
+    b_percent = max(a_percent, b_percent)
+    result = np.full(len(values), "C", dtype=object)
+    positive = np.where(values > 0, values, 0)
+    total = int(positive.sum())
+    if total <= 0:
+        return result
+    ascending = np.sort(positive)
+    cumulative = np.concatenate(([0], np.cumsum(ascending)))  # cumulative[k] = sum of k smallest
+    # value held by customers strictly better = total − sum of all values ≤ own value
+    at_or_below = cumulative[np.searchsorted(ascending, positive, side="right")]
+    better_share = (total - at_or_below) * 100.0 / total
+    result[(values > 0) & (better_share < b_percent)] = "B"
+    result[(values > 0) & (better_share < a_percent)] = "A"
+    return result
+
+
+# ---- customer lifetime value -------------------------------------------------------------
+
+
+def annuity_factor(discount_rate_percent: float, remaining_years: float) -> float:
+    """Σ 1/(1+r)^t for t = 1..N; a fractional last year counts with its fraction."""
+    rate = discount_rate_percent / 100.0
+    full = int(math.floor(remaining_years))
+    factor = sum(1.0 / (1.0 + rate) ** t for t in range(1, full + 1))
+    fraction = remaining_years - full
+    if fraction > 0:
+        factor += fraction / (1.0 + rate) ** (full + 1)
+    return factor
+
+
+def clv_cents(annual_kdb4_cents: np.ndarray | int, discount_rate_percent: float,
+              remaining_years: float) -> np.ndarray:
+    """Customer lifetime value: the yearly KDB IV, expected to stay as it is, discounted.
+
+    CLV = Σ_{t=1..N} KDB IV per year / (1 + r)^t. A negative yearly value gives a negative CLV:
+    continuing the relationship unchanged would cost money.
+    """
+    factor = annuity_factor(discount_rate_percent, remaining_years)
+    return round_half_up(np.asarray(annual_kdb4_cents, dtype=np.float64) * factor)
+
+
+def clv_explanation(annual_kdb4_cents: int, discount_rate_percent: float, remaining_years: float,
+                    format_amount: object = None) -> str:
+    """Plain-language German explanation of how a CLV was computed.
+
+    format_amount: optional callable cents -> text (e.g. money.format_money with the number
+    format); by default amounts are written like 1234.50.
+    """
+    def fmt(cents: int) -> str:
+        if callable(format_amount):
+            return str(format_amount(cents))
+        return f"{cents / 100:.2f}"
+
+    factor = annuity_factor(discount_rate_percent, remaining_years)
+    clv = int(clv_cents(annual_kdb4_cents, discount_rate_percent, remaining_years))
+    years = f"{remaining_years:g}".replace(".", ",")
+    rate = f"{discount_rate_percent:g}".replace(".", ",")
+    factor_text = f"{factor:.2f}".replace(".", ",")
+    text = (
+        f"Erwarteter Kundenwert (KDB IV) pro Jahr: {fmt(int(annual_kdb4_cents))}. "
+        f"Angenommen wird, dass er über die erwartete restliche Beziehungsdauer von {years} Jahren "
+        f"gleich bleibt. Jeder künftige Jahresbetrag wird mit {rate} % pro Jahr abgezinst "
+        f"(ein Betrag in einem Jahr zählt heute 1/(1+{rate} %)). Zusammen ergibt das den "
+        f"Faktor {factor_text} × {fmt(int(annual_kdb4_cents))} = Kundenlebenszeitwert {fmt(clv)}."
+    )
+    if remaining_years <= 0:
+        text = "Die erwartete restliche Beziehungsdauer ist 0 Jahre, daher ist der Lebenszeitwert 0."
+    elif annual_kdb4_cents < 0:
+        text += (" Der Wert ist negativ: Bleibt die Beziehung so, kostet sie mehr, als sie "
+                 "einbringt.")
+    return text

@@ -1,0 +1,145 @@
+"""SQL aggregation loaders for the Kundenwert and the portfolio (all SQL of issue 3 lives here).
+
+Each loader sums in SQLite (one indexed pass) and hands pandas one row per customer, so
+Python never sees single orders. Every loader takes an optional `customer_id` for the
+incremental update after one customer changed (indexed by customer_id, a few ms).
+Dates are inclusive: `start <= order_date <= end`; contacts carry a time, so they are
+compared against the day after the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlite_utils import Database
+
+CUSTOMER_COLUMNS = ["id", "number", "name", "city", "staff_id", "staff_name", "industry", "status",
+                    "customer_since", "potential_cents", "rating_payment", "rating_reference",
+                    "rating_relationship", "group_override", "group_override_reason"]
+
+
+def _where(column: str, start: dt.date | str | None, end: dt.date | str | None,
+           customer_id: int | None, end_exclusive: bool = False) -> tuple[str, list[Any]]:
+    parts: list[str] = []
+    params: list[Any] = []
+    if customer_id is not None:
+        parts.append("customer_id = ?")
+        params.append(customer_id)
+    if start is not None:
+        parts.append(f"{column} >= ?")
+        params.append(str(start))
+    if end is not None:
+        parts.append(f"{column} {'<' if end_exclusive else '<='} ?")
+        params.append(str(end))
+    return (" AND ".join(parts) or "1"), params
+
+
+def _frame(db: Database, sql: str, params: list[Any], columns: list[str]) -> pd.DataFrame:
+    rows = db.conn.execute(sql, params).fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    return frame.set_index(columns[0])
+
+
+def _int_frame(db: Database, sql: str, params: list[Any], columns: list[str]) -> pd.DataFrame:
+    frame = _frame(db, sql, params, columns)
+    return frame.fillna(0).astype(np.int64) if len(frame) else frame.astype(np.int64)
+
+
+def load_customers(db: Database, customer_id: int | None = None) -> pd.DataFrame:
+    """Master data of every customer (or one), index id."""
+    where = "WHERE c.id = ?" if customer_id is not None else ""
+    sql = (
+        "SELECT c.id, c.number, c.name, c.city, c.staff_id, s.name, c.industry, c.status, "
+        "c.customer_since, c.potential_cents, c.rating_payment, c.rating_reference, "
+        "c.rating_relationship, c.group_override, c.group_override_reason "
+        f"FROM customers c LEFT JOIN staff s ON s.id = c.staff_id {where} ORDER BY c.id"
+    )
+    params = [customer_id] if customer_id is not None else []
+    return _frame(db, sql, params, CUSTOMER_COLUMNS)
+
+
+def load_order_sums(db: Database, start: dt.date | None, end: dt.date,
+                    customer_id: int | None = None) -> pd.DataFrame:
+    """Per customer: revenue, reductions, known cost of goods, net of orders without, count."""
+    where, params = _where("order_date", start, end, customer_id)
+    sql = (
+        "SELECT customer_id, SUM(amount_cents), SUM(discount_cents), "
+        "SUM(COALESCE(cost_of_goods_cents, 0)), "
+        "SUM(CASE WHEN cost_of_goods_cents IS NULL THEN amount_cents - discount_cents ELSE 0 END), "
+        "SUM(is_credit_note = 0) "
+        f"FROM orders WHERE {where} GROUP BY customer_id"
+    )
+    return _int_frame(db, sql, params, ["customer_id", "revenue_cents", "reductions_cents",
+                                        "cogs_cents", "net_default_cents", "order_count"])
+
+
+def load_net_sums(db: Database, start: dt.date | None, end: dt.date,
+                  customer_id: int | None = None) -> pd.Series:
+    """Nettoerlös per customer in a period (for the trend and the share of wallet)."""
+    where, params = _where("order_date", start, end, customer_id)
+    sql = (f"SELECT customer_id, SUM(amount_cents - discount_cents) FROM orders WHERE {where} "
+           "GROUP BY customer_id")
+    return _int_frame(db, sql, params, ["customer_id", "net_cents"])["net_cents"]
+
+
+def load_order_dates(db: Database, end: dt.date, customer_id: int | None = None) -> pd.DataFrame:
+    """First and last order date (ISO text) up to `end`, per customer."""
+    where, params = _where("order_date", None, end, customer_id)
+    sql = (f"SELECT customer_id, MIN(order_date), MAX(order_date) FROM orders WHERE {where} "
+           "GROUP BY customer_id")
+    return _frame(db, sql, params, ["customer_id", "first_order_date", "last_order_date"])
+
+
+def load_cost_sums(db: Database, start: dt.date | None, end: dt.date,
+                   customer_id: int | None = None) -> pd.DataFrame:
+    """Relationship costs per customer, one column per category code (cents)."""
+    where, params = _where("cost_date", start, end, customer_id)
+    sql = (f"SELECT customer_id, category, SUM(amount_cents) FROM costs WHERE {where} "
+           "GROUP BY customer_id, category")
+    long = _frame(db, sql, params, ["customer_id", "category", "amount_cents"]).reset_index()
+    if long.empty:
+        return pd.DataFrame(index=pd.Index([], name="customer_id", dtype=np.int64))
+    wide = long.pivot(index="customer_id", columns="category", values="amount_cents")
+    return wide.fillna(0).astype(np.int64)
+
+
+def load_contact_sums(db: Database, start: dt.date | None, end: dt.date,
+                      customer_id: int | None = None) -> pd.DataFrame:
+    """Contacts (other than order records) and complaints in the period, per customer."""
+    day_after = end + dt.timedelta(days=1)
+    where, params = _where("occurred_at", start, day_after, customer_id, end_exclusive=True)
+    sql = (f"SELECT customer_id, SUM(type <> 'order'), SUM(type = 'complaint') FROM contacts "
+           f"WHERE {where} GROUP BY customer_id")
+    return _int_frame(db, sql, params, ["customer_id", "contact_count", "complaint_count"])
+
+
+def load_last_contacts(db: Database, end: dt.date, customer_id: int | None = None) -> pd.Series:
+    """Date (ISO text) of the last contact of any type up to `end`, per customer."""
+    day_after = end + dt.timedelta(days=1)
+    where, params = _where("occurred_at", None, day_after, customer_id, end_exclusive=True)
+    sql = (f"SELECT customer_id, substr(MAX(occurred_at), 1, 10) FROM contacts WHERE {where} "
+           "GROUP BY customer_id")
+    return _frame(db, sql, params, ["customer_id", "last_contact_date"])["last_contact_date"]
+
+
+def load_movements(db: Database, period_from: str, period_to: str) -> pd.DataFrame:
+    """Customers whose stored group differs between two snapshots (group history)."""
+    sql = (
+        "SELECT a.customer_id, c.number, c.name, a.group_code, b.group_code "
+        "FROM group_history a JOIN group_history b ON b.customer_id = a.customer_id "
+        "JOIN customers c ON c.id = a.customer_id "
+        "WHERE a.period = ? AND b.period = ? AND a.group_code <> b.group_code "
+        "ORDER BY c.number"
+    )
+    rows = db.conn.execute(sql, [period_from, period_to]).fetchall()
+    return pd.DataFrame.from_records(
+        rows, columns=["customer_id", "number", "name", "from_group", "to_group"]
+    )
+
+
+def total_changes(db: Database) -> int:
+    """Rows changed through this connection so far (cheap change detector for caches)."""
+    return int(db.conn.total_changes)

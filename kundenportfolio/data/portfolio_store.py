@@ -1,0 +1,115 @@
+"""PortfolioStore: computed portfolios per period, cached, with incremental updates.
+
+    store = PortfolioStore(repository)
+    result = store.result(Period.last_12_months(today))
+    ... repository.record_order(order) ...
+    store.customer_changed(order.customer_id)   # that customer current again in milliseconds
+    store.invalidate()                          # after imports or a settings change
+
+Safety net: the store remembers the connection's change counter (`total_changes`). If the
+database was written through this connection since the last computation and nobody told the
+store (`customer_changed`), the next `result()` recomputes everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from kundenportfolio.core.models import Group, GroupSnapshot
+from kundenportfolio.core.periods import Period
+from kundenportfolio.core.portfolio import PortfolioInputs, PortfolioResult, build_result
+from kundenportfolio.data import aggregates
+from kundenportfolio.data.repository import Repository
+
+
+class PortfolioStore:
+    """Computes and caches `PortfolioResult`s of one database."""
+
+    def __init__(self, repository: Repository) -> None:
+        self.repository = repository
+        self._cache: dict[str, PortfolioResult] = {}
+        self._seen_changes = -1
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def load_inputs(self, period: Period, customer_id: int | None = None) -> PortfolioInputs:
+        """Per-customer sums of `period` (all customers, or only one) from the database."""
+        db = self.repository.db
+        end = period.end
+        recent = period if period.kind != "all" else Period.last_12_months(end)
+        orders = aggregates.load_order_sums(db, period.start, end, customer_id)
+        if period.kind == "all":
+            net_recent = aggregates.load_net_sums(db, recent.start, end, customer_id)
+        else:
+            net_recent = orders["revenue_cents"] - orders["reductions_cents"]
+        previous = recent.previous()
+        return PortfolioInputs(
+            customers=aggregates.load_customers(db, customer_id),
+            orders=orders,
+            costs=aggregates.load_cost_sums(db, period.start, end, customer_id),
+            contacts=aggregates.load_contact_sums(db, period.start, end, customer_id),
+            order_dates=aggregates.load_order_dates(db, end, customer_id),
+            last_contacts=aggregates.load_last_contacts(db, end, customer_id),
+            net_recent=net_recent,
+            net_previous=aggregates.load_net_sums(db, previous.start, previous.end, customer_id),
+        )
+
+    def _settings(self) -> dict[str, object]:
+        return self.repository.all_settings()
+
+    # ---- the API -------------------------------------------------------------------------
+
+    def result(self, period: Period) -> PortfolioResult:
+        """The portfolio of `period`, from the cache while the data has not changed."""
+        if aggregates.total_changes(self.repository.db) != self._seen_changes:
+            self._cache.clear()
+        cached = self._cache.get(period.key)
+        if cached is not None and cached.period == period:
+            return cached
+        result = build_result(self.load_inputs(period), period, self._settings())
+        self._cache[period.key] = result
+        self._seen_changes = aggregates.total_changes(self.repository.db)
+        return result
+
+    def customer_changed(self, customer_id: int) -> None:
+        """Bring one customer up to date in every cached period (after any edit of it)."""
+        if not self._cache:
+            return
+        for result in self._cache.values():
+            result.update_customer(customer_id, self.load_inputs(result.period, customer_id))
+        self._seen_changes = aggregates.total_changes(self.repository.db)
+
+    def invalidate(self) -> None:
+        """Forget every cached result (bulk changes, imports, settings)."""
+        self._cache.clear()
+        self._seen_changes = -1
+
+    # ---- group history -------------------------------------------------------------------
+
+    def snapshot(self, period: Period, snapshot_date: dt.date | None = None) -> int:
+        """Save the period's groups to the group history; returns the number of customers."""
+        result = self.result(period)
+        day = snapshot_date or dt.date.today()
+        table = result.table
+        snapshots = [
+            GroupSnapshot(
+                customer_id=int(cid), period=period.key, snapshot_date=day, group=Group(group),
+                attractiveness=float(attr), position=float(pos), kundenwert_cents=int(kw),
+                rank=int(rank), abc=str(abc), overridden=bool(over),
+            )
+            for cid, group, attr, pos, kw, rank, abc, over in zip(
+                table.index, table["group"], table["attractiveness"], table["position"],
+                table["kundenwert_cents"], table["rank"], table["abc"], table["overridden"],
+                strict=True,
+            )
+        ]
+        self.repository.save_snapshots(snapshots)
+        # our own write must not throw away the cached results
+        self._seen_changes = aggregates.total_changes(self.repository.db)
+        return len(snapshots)
+
+    def movements(self, period_from_key: str, period_to_key: str) -> pd.DataFrame:
+        """customer_id, number, name, from_group, to_group of customers who changed group."""
+        return aggregates.load_movements(self.repository.db, period_from_key, period_to_key)
