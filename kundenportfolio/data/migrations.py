@@ -188,3 +188,64 @@ def apply_pending(db: Database) -> int:
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {schema_version()}")
     return len(pending)
+
+
+# ---- issue 6: default marketing instrument catalogue (METHOD §5) ----------------------------
+# is_advertising = 0 marks service contacts within the existing customer relationship (account
+# review, service level, needs consultation, ordering channel, order conditions): allowed without
+# marketing consent. Everything that promotes products, offers or events is advertising.
+_ALL_GROUPS = "star,ertrag,fragezeichen,mitnahme"
+DEFAULT_INSTRUMENTS: list[tuple[str, str, str, str, str, int]] = [
+    # (code, name, description, scope, groups, is_advertising)
+    ("newsletter", "Newsletter", "Regelmäßige E-Mail mit Neuheiten, Tipps und Angeboten.",
+     "all", _ALL_GROUPS, 1),
+    ("kundenmagazin", "Kundenmagazin", "Gedrucktes oder digitales Magazin für alle Kunden.",
+     "all", _ALL_GROUPS, 1),
+    ("website_social_media", "Website/Social Media",
+     "Informationen und Aktionen auf der Website und in sozialen Medien.", "all", _ALL_GROUPS, 1),
+    ("saisonales_mailing", "Saisonales Mailing",
+     "Mailing zu Saison, Jahreswechsel oder Aktionswochen.", "all", _ALL_GROUPS, 1),
+    ("jahresgespraech", "Jahresgespräch",
+     "Jährliches Gespräch über Zusammenarbeit, Zufriedenheit und Pläne des Kunden.",
+     "star_ertrag", "star,ertrag", 0),
+    ("persoenlicher_besuch", "Persönlicher Besuch",
+     "Besuch durch die Betreuerin oder den Betreuer vor Ort.", "star_ertrag", "star,ertrag", 1),
+    ("exklusive_angebote", "Exklusive Angebote",
+     "Angebote und Konditionen nur für die besten Kunden.", "star_ertrag", "star,ertrag", 1),
+    ("prioritaetsservice", "Prioritätsservice",
+     "Bevorzugte Bearbeitung, direkte Ansprechperson, kurze Lieferzeiten.",
+     "star_ertrag", "star,ertrag", 0),
+    ("messe_event_einladung", "Messe-/Event-Einladung",
+     "Persönliche Einladung an den Messestand oder zu einem Kundenevent.",
+     "individual", _ALL_GROUPS, 1),
+    ("individuelles_werbegeschenk", "Individuelles Werbegeschenk",
+     "Auf den Kunden abgestimmtes Geschenk, z. B. zum Jubiläum.", "individual", _ALL_GROUPS, 1),
+    ("incentive", "Incentive", "Prämie oder Bonus für Umsatzziele oder Treue.",
+     "individual", _ALL_GROUPS, 1),
+    ("bedarfsanalyse", "Bedarfsanalyse",
+     "Gemeinsame Analyse des Bedarfs: Was kauft der Kunde, was könnte er bei uns kaufen?",
+     "group", "fragezeichen", 0),
+    ("probeangebot", "Probeangebot", "Muster, Testlieferung oder Einführungspreis.",
+     "group", "fragezeichen", 1),
+    ("cross_selling", "Cross-Selling", "Ergänzende Produkte zum bisherigen Einkauf anbieten.",
+     "group", "fragezeichen", 1),
+    ("online_bestellung", "Online-Bestellung",
+     "Kunde auf Online-Shop oder E-Mail-Bestellung umstellen: weniger Aufwand je Auftrag.",
+     "group", "mitnahme", 0),
+    ("standardangebote", "Standardangebote", "Sortiment und Preise ohne individuelle Betreuung.",
+     "group", "mitnahme", 1),
+    ("mindestbestellwert", "Mindestbestellwert",
+     "Mindestbestellwert oder Kleinmengenzuschlag einführen und mitteilen.",
+     "group", "mitnahme", 0),
+]
+
+
+@migration("m003_instrument_catalogue")
+def m003_instrument_catalogue(db: Database) -> None:
+    # INSERT OR IGNORE: an instrument the user already created with the same code stays as is.
+    for code, name, description, scope, groups, advertising in DEFAULT_INSTRUMENTS:
+        db.execute(
+            "INSERT OR IGNORE INTO instruments (code, name, description, scope, groups, "
+            "is_advertising) VALUES (?, ?, ?, ?, ?, ?)",
+            [code, name, description, scope, groups, advertising],
+        )
