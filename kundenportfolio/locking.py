@@ -106,7 +106,7 @@ atexit.register(_release_all)
 def hold_for_process(db_path: Path | str) -> DatabaseLock:
     """Take the lock for the rest of this process (CLI commands); raises DatabaseLockedError."""
     key = Path(db_path).resolve()
-    if key in _HELD:
+    if key in _HELD and _HELD[key].is_locked():
         return _HELD[key]
     lock = DatabaseLock(key)
     if not lock.acquire():
@@ -115,6 +115,13 @@ def hold_for_process(db_path: Path | str) -> DatabaseLock:
                                   holder)
     _HELD[key] = lock
     return lock
+
+
+def release_for_process(db_path: Path | str) -> None:
+    """Give up the process lock (e.g. before switching to another database file)."""
+    lock = _HELD.pop(Path(db_path).resolve(), None)
+    if lock is not None:
+        lock.release()
 
 
 @contextmanager

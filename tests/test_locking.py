@@ -94,3 +94,18 @@ def test_message_for_other_host() -> None:
     assert lock_message(Path("k.sqlite3"), holder) == (
         "Die Datenbank «k.sqlite3» ist bereits von Kundenportfolio auf dem Computer "
         "«buero-pc-2» (Prozess 4711) geöffnet. Gleichzeitiges Schreiben könnte Daten verlieren.")
+
+
+def test_release_for_process_frees_the_file(tmp_path: Path) -> None:
+    from kundenportfolio.locking import release_for_process
+
+    db = tmp_path / "firma.sqlite3"
+    hold_for_process(db)
+    assert not DatabaseLock(db).acquire()
+    release_for_process(db)
+    other = DatabaseLock(db)
+    assert other.acquire()
+    other.release()
+    again = hold_for_process(db)  # a released lock is not handed out again
+    assert again.is_locked()
+    release_for_process(db)
