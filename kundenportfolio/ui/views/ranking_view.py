@@ -1,0 +1,200 @@
+"""The ranking (Rangliste): customers by Kundenwert with totals row and Pareto curve."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kundenportfolio.core.periods import Period
+from kundenportfolio.core.scoring import group_label
+from kundenportfolio.reports.charts import GROUP_ORDER, draw_pareto, format_number
+from kundenportfolio.ui.models.ranking_table import (
+    COLUMN_INDEX,
+    CUSTOMER_ID_ROLE,
+    RankingFilterProxy,
+    RankingTableModel,
+    RankingTotalsModel,
+)
+from kundenportfolio.ui.widgets.period_selector import PeriodSelector
+
+_COLUMN_WIDTHS = {"rank": 55, "number": 70, "name": 200, "abc": 40, "group": 135, "kdb4_cents": 165}
+_MONEY_WIDTH = 105
+
+
+class RankingView(QWidget):
+    """Section "Rangliste". Emits `customer_activated(customer_id)` on double-click or Enter."""
+
+    customer_activated = Signal(int)
+
+    def __init__(self, repository: Any, store: Any, parent: QWidget | None = None, *,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.store = store
+        self.result: Any = None
+        self.settings: dict[str, Any] = {}
+
+        self.period_selector = PeriodSelector(today, self)
+        self.group_filter = QComboBox(self)
+        self.count_label = QLabel(self)
+
+        self.model = RankingTableModel(self)
+        self.proxy = RankingFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.totals_model = RankingTotalsModel(self.proxy, self)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.activated.connect(self._activated)
+        self.table.doubleClicked.connect(self._activated)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for key, index in COLUMN_INDEX.items():
+            header.resizeSection(index, _COLUMN_WIDTHS.get(key, _MONEY_WIDTH))
+
+        # Footer: the same columns, one row, widths and scrolling kept in step with the table.
+        self.totals = QTableView(self)
+        self.totals.setModel(self.totals_model)
+        self.totals.horizontalHeader().hide()
+        self.totals.verticalHeader().hide()
+        self.totals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.totals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.totals.setFixedHeight(self.totals.verticalHeader().defaultSectionSize() + 4)
+        self.totals.setStyleSheet("font-weight: bold;")
+        for index in range(self.model.columnCount()):
+            self.totals.horizontalHeader().resizeSection(index, header.sectionSize(index))
+        header.sectionResized.connect(
+            lambda index, _old, new: self.totals.horizontalHeader().resizeSection(index, new))
+        self.table.horizontalScrollBar().valueChanged.connect(
+            self.totals.horizontalScrollBar().setValue)
+
+        self.figure = Figure(figsize=(5.0, 4.0))
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setMinimumSize(320, 280)
+
+        bar = QHBoxLayout()
+        for caption, widget in ((self.tr("Period:"), self.period_selector),
+                                (self.tr("Group:"), self.group_filter)):
+            label = QLabel(caption, self)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.totals)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.canvas)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([1050, 450])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        self.period_selector.period_changed.connect(lambda _p: self.refresh())
+        self.group_filter.currentIndexChanged.connect(self._group_changed)
+        # Nothing is computed until the section is first shown (keeps the start fast).
+
+    # ---- public API ------------------------------------------------------------------
+
+    def period(self) -> Period:
+        return self.period_selector.period()
+
+    def set_period(self, period: Period) -> None:
+        """Follow the main window's period."""
+        self.period_selector.set_period(period)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the store (after data or settings changes); deferred while hidden."""
+        if not self.isVisible():
+            self.result = None
+            return
+        self.settings = dict(self.repository.all_settings())
+        self.result = self.store.result(self.period())
+        labels = {g: group_label(self.settings, g) for g in GROUP_ORDER}
+        self._fill_groups(labels)
+        self.model.set_table(self.result.table, self._number_format(), labels)
+        self.table.sortByColumn(COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)
+        self._update_summary()
+
+    def set_group(self, group: str | None) -> None:
+        index = self.group_filter.findData(group)
+        self.group_filter.setCurrentIndex(max(index, 0))
+
+    # ---- internals -------------------------------------------------------------------
+
+    def _number_format(self) -> str:
+        return str(self.settings.get("number_format", "de-CH"))
+
+    def _fill_groups(self, labels: dict[str, str]) -> None:
+        current = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem(self.tr("All groups"), None)
+        for group in GROUP_ORDER:
+            self.group_filter.addItem(labels[group], group)
+        self.group_filter.setCurrentIndex(max(self.group_filter.findData(current), 0))
+        self.group_filter.blockSignals(False)
+        self.proxy.set_group(self.group_filter.currentData())
+
+    def _group_changed(self, _index: int) -> None:
+        self.proxy.set_group(self.group_filter.currentData())
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        number_format = self._number_format()
+        mask = self.proxy.accepted_mask()
+        shown, total = int(mask.sum()), self.model.rowCount()
+        self.count_label.setText(self.tr("%1 of %2 customers")
+                                 .replace("%1", format_number(shown, number_format))
+                                 .replace("%2", format_number(total, number_format)))
+        values = self.model.column_values("kdb4_cents")[mask]
+        group = self.group_filter.currentData()
+        title = "Pareto-Kurve des Kundenwerts"
+        if group is not None:
+            title += f" – {self.group_filter.currentText()}"
+        draw_pareto(self.figure, values, number_format=number_format, title=title,
+                    abc_limits=(float(self.settings.get("abc_threshold_a_percent", 80.0)),
+                                float(self.settings.get("abc_threshold_b_percent", 95.0))))
+        self.canvas.draw_idle()
+
+    def _activated(self, index: QModelIndex) -> None:
+        customer_id = index.data(CUSTOMER_ID_ROLE)
+        if customer_id is not None:
+            self.customer_activated.emit(int(customer_id))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.result is None or self.store.result(self.period()) is not self.result:
+            self.refresh()
