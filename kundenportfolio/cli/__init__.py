@@ -19,6 +19,8 @@ from kundenportfolio.core.errors import KundenportfolioError
 COMMAND_MODULES = [
     "kundenportfolio.cli.demo",
     "kundenportfolio.cli.safety",
+    "kundenportfolio.cli.portfolio",
+    "kundenportfolio.cli.ranking",
 ]
 
 
