@@ -1,0 +1,364 @@
+"""Settings (Einstellungen): company, formats, language, Kundenwert, portfolio weights and groups.
+
+Edits are checked live with the core validators (German messages from core/scoring); Save
+stays disabled while anything is invalid, e.g. weights of an axis not adding up to 100 %.
+Saving goes through Repository.set_settings (which validates again, all or nothing), then
+the portfolio store is invalidated and `settings_changed` is emitted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kundenportfolio import settings as declared
+from kundenportfolio.core.errors import ValidationError
+from kundenportfolio.core.scoring import validate_settings
+from kundenportfolio.reports.charts import GROUP_COLOURS, GROUP_ORDER
+
+AXES = (("score_weights_attractiveness", declared.ATTRACTIVENESS_CRITERIA),
+        ("score_weights_position", declared.POSITION_CRITERIA))
+PERCENT_KEYS = ("default_margin_percent", "clv_discount_rate_percent", "score_split_attractiveness",
+                "score_split_position", "abc_threshold_a_percent", "abc_threshold_b_percent")
+# The settings this view edits (everything else in the table is left alone on save and reset).
+EDITED_KEYS = ("company_name", "currency", "number_format", "ui_language", "clv_remaining_years",
+               "cost_level_mapping", "score_split_rule", "group_labels", "group_strategies",
+               *PERCENT_KEYS, *(key for key, _codes in AXES))
+
+
+def _percent_box(parent: QWidget, decimals: int = 1) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(0.0, 100.0)
+    box.setDecimals(decimals)
+    box.setSuffix(" %")
+    box.setSingleStep(5.0)
+    return box
+
+
+class SettingsView(QWidget):
+    """Section "Einstellungen". Emits `settings_changed()` after a successful save or reset."""
+
+    settings_changed = Signal()
+
+    def __init__(self, repository: Any, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.store = store
+        self.errors: dict[str, str] = {}
+        self._loading = False
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._general_tab(), self.tr("General"))
+        self.tabs.addTab(self._value_tab(), self.tr("Customer value"))
+        self.tabs.addTab(self._portfolio_tab(), self.tr("Portfolio"))
+        self.tabs.addTab(self._groups_tab(), self.tr("Groups"))
+
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #B00020;")
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setDefault(True)
+        self.revert_button = QPushButton(self.tr("Discard changes"), self)
+        self.reset_button = QPushButton(self.tr("Reset to defaults…"), self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        self.reset_button.clicked.connect(self.reset_to_defaults)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._connect_live_validation()
+        self.load()
+
+    # ---- tabs ------------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.company_name = QLineEdit(page)
+        self.company_name.setMinimumWidth(320)
+        self.currency = QComboBox(page)
+        for code in ("CHF", "EUR"):
+            self.currency.addItem(code, code)
+        self.number_format = QComboBox(page)
+        for code, example in (("de-CH", "1'234.50"), ("de-DE", "1.234,50"), ("de-AT", "1.234,50")):
+            self.number_format.addItem(f"{code}  ({example})", code)
+        self.ui_language = QComboBox(page)
+        self.ui_language.addItem(self.tr("German"), "de")
+        self.ui_language.addItem(self.tr("English"), "en")
+        form.addRow(self.tr("Company name:"), self.company_name)
+        form.addRow(self.tr("Currency:"), self.currency)
+        form.addRow(self.tr("Number format:"), self.number_format)
+        form.addRow(self.tr("Language of the program:"), self.ui_language)
+        form.addRow("", QLabel(self.tr("A new language takes effect after restarting the program."), page))
+        return page
+
+    def _value_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.default_margin_percent = _percent_box(page)
+        self.clv_discount_rate_percent = _percent_box(page)
+        self.clv_remaining_years = QDoubleSpinBox(page)
+        self.clv_remaining_years.setRange(0.0, 50.0)
+        self.clv_remaining_years.setDecimals(1)
+        self.clv_remaining_years.setSuffix(self.tr(" years"))
+        self.abc_threshold_a_percent = _percent_box(page)
+        self.abc_threshold_b_percent = _percent_box(page)
+        form.addRow(self.tr("Default margin (where the cost of goods is unknown):"),
+                    self.default_margin_percent)
+        form.addRow(self.tr("CLV discount rate per year:"), self.clv_discount_rate_percent)
+        form.addRow(self.tr("CLV expected remaining relationship:"), self.clv_remaining_years)
+        form.addRow(self.tr("ABC: class A up to cumulative value of:"), self.abc_threshold_a_percent)
+        form.addRow(self.tr("ABC: class B up to cumulative value of:"), self.abc_threshold_b_percent)
+        layout.addLayout(form)
+        box = QGroupBox(self.tr("Cost categories: deducted at contribution margin level"), page)
+        grid = QFormLayout(box)
+        grid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        categories = {
+            "visit": self.tr("Visit"), "service": self.tr("Service"),
+            "complaint_handling": self.tr("Complaint handling"), "gift": self.tr("Promotional gift"),
+            "event": self.tr("Event"), "marketing": self.tr("Marketing"), "other": self.tr("Other"),
+        }
+        self.cost_levels: dict[str, QComboBox] = {}
+        for code in declared.COST_CATEGORY_CODES:
+            combo = QComboBox(box)
+            combo.addItem(self.tr("CM II (marketing)"), "II")
+            combo.addItem(self.tr("CM III (sales)"), "III")
+            combo.addItem(self.tr("CM IV (service)"), "IV")
+            self.cost_levels[code] = combo
+            grid.addRow(categories[code] + ":", combo)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        return page
+
+    def _portfolio_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        criteria = {
+            "kundenwert": self.tr("Customer value (CM IV, by rank)"),
+            "trend": self.tr("Revenue trend"),
+            "potential": self.tr("Demand potential"),
+            "payment": self.tr("Payment behaviour"),
+            "reference": self.tr("Reference value"),
+            "share_of_wallet": self.tr("Share of wallet (revenue ÷ demand potential)"),
+            "frequency": self.tr("Order frequency"),
+            "duration": self.tr("Length of the relationship"),
+            "complaints": self.tr("Complaint rate (few = good)"),
+            "relationship": self.tr("Relationship quality"),
+            "contacts": self.tr("Contact intensity"),
+        }
+        titles = {"score_weights_attractiveness": self.tr("Weights: customer attractiveness (y axis)"),
+                  "score_weights_position": self.tr("Weights: supplier position (x axis)")}
+        self.axis_titles = titles
+        self.weights: dict[str, dict[str, QDoubleSpinBox]] = {}
+        self.weight_sums: dict[str, QLabel] = {}
+        row = QHBoxLayout()
+        for key, codes in AXES:
+            box = QGroupBox(titles[key], page)
+            form = QFormLayout(box)
+            self.weights[key] = {}
+            for code in codes:
+                spin = _percent_box(box)
+                self.weights[key][code] = spin
+                form.addRow(criteria[code] + ":", spin)
+            self.weight_sums[key] = QLabel(box)
+            form.addRow(self.tr("Sum:"), self.weight_sums[key])
+            row.addWidget(box)
+        layout.addLayout(row)
+        split = QGroupBox(self.tr("Split into the four groups"), page)
+        form = QFormLayout(split)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.score_split_rule = QComboBox(split)
+        self.score_split_rule.addItem(self.tr("Fixed thresholds"), "fixed")
+        self.score_split_rule.addItem(self.tr("Median of all customers"), "median")
+        self.score_split_position = _percent_box(split)
+        self.score_split_attractiveness = _percent_box(split)
+        form.addRow(self.tr("Split rule:"), self.score_split_rule)
+        form.addRow(self.tr("Threshold supplier position (x):"), self.score_split_position)
+        form.addRow(self.tr("Threshold customer attractiveness (y):"), self.score_split_attractiveness)
+        self.score_split_rule.currentIndexChanged.connect(self._split_rule_changed)
+        layout.addWidget(split)
+        layout.addStretch(1)
+        return page
+
+    def _groups_tab(self) -> QWidget:
+        inner = QWidget(self)
+        grid = QGridLayout(inner)
+        grid.addWidget(QLabel(self.tr("<b>Name</b>"), inner), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Standard strategy</b>"), inner), 0, 2)
+        self.group_labels: dict[str, QLineEdit] = {}
+        self.group_strategies: dict[str, QPlainTextEdit] = {}
+        for row, group in enumerate(GROUP_ORDER, start=1):
+            dot = QLabel(f"<span style='color:{GROUP_COLOURS[group]}; font-size:16pt'>●</span>", inner)
+            label = QLineEdit(inner)
+            label.setMinimumWidth(220)
+            text = QPlainTextEdit(inner)
+            text.setFixedHeight(70)
+            self.group_labels[group] = label
+            self.group_strategies[group] = text
+            grid.addWidget(dot, row, 0)
+            grid.addWidget(label, row, 1)
+            grid.addWidget(text, row, 2)
+        grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(GROUP_ORDER) + 1, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        return scroll
+
+    # ---- values ----------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The settings as currently edited (not yet saved)."""
+        values: dict[str, Any] = {
+            "company_name": self.company_name.text().strip(),
+            "currency": self.currency.currentData(),
+            "number_format": self.number_format.currentData(),
+            "ui_language": self.ui_language.currentData(),
+            "clv_remaining_years": self.clv_remaining_years.value(),
+            "cost_level_mapping": {c: box.currentData() for c, box in self.cost_levels.items()},
+            "score_split_rule": self.score_split_rule.currentData(),
+            "group_labels": {g: e.text().strip() for g, e in self.group_labels.items()},
+            "group_strategies": {g: e.toPlainText().strip() for g, e in self.group_strategies.items()},
+        }
+        for key in PERCENT_KEYS:
+            values[key] = getattr(self, key).value()
+        for key, spins in self.weights.items():
+            values[key] = {code: spin.value() for code, spin in spins.items()}
+        return values
+
+    def load(self) -> None:
+        """Fill the form from the database (discarding unsaved edits)."""
+        stored = self.repository.all_settings()
+        self._loading = True
+        try:
+            self.company_name.setText(str(stored.get("company_name") or ""))
+            combos = ((self.currency, "currency"), (self.number_format, "number_format"),
+                      (self.ui_language, "ui_language"), (self.score_split_rule, "score_split_rule"))
+            for combo, key in combos:
+                combo.setCurrentIndex(max(combo.findData(stored.get(key)), 0))
+            self.clv_remaining_years.setValue(float(stored.get("clv_remaining_years", 0.0)))
+            for key in PERCENT_KEYS:
+                getattr(self, key).setValue(float(stored.get(key, 0.0)))
+            for code, combo in self.cost_levels.items():
+                combo.setCurrentIndex(max(combo.findData(stored["cost_level_mapping"].get(code)), 0))
+            for key, spins in self.weights.items():
+                for code, spin in spins.items():
+                    spin.setValue(float(stored[key].get(code, 0.0)))
+            for group in GROUP_ORDER:
+                self.group_labels[group].setText(str(stored["group_labels"].get(group, "")))
+                self.group_strategies[group].setPlainText(str(stored["group_strategies"].get(group, "")))
+        finally:
+            self._loading = False
+        self.validate()
+
+    def validate(self) -> bool:
+        """Check the edited values now; show the sums and German messages; enable Save."""
+        values = self.values()
+        for key, label in self.weight_sums.items():
+            total = sum(values[key].values())
+            ok = abs(total - 100.0) <= 0.01
+            label.setText(f"{total:.1f} %".replace(".", "," if values["number_format"] != "de-CH" else "."))
+            label.setStyleSheet("font-weight: bold; color: %s;" % ("#1B5E20" if ok else "#B00020"))
+        try:
+            validate_settings(values)
+            self.errors = {}
+        except ValidationError as exc:
+            self.errors = exc.fields
+        self.message.setText("\n".join(f"{self._field_name(k)}: {m}" for k, m in self.errors.items()))
+        self.save_button.setEnabled(not self.errors)
+        return not self.errors
+
+    def save(self) -> bool:
+        if not self.validate():
+            return False
+        try:
+            self.repository.set_settings(self.values())
+        except ValidationError as exc:  # the repository validates again; show what it says
+            self.errors = exc.fields
+            self.message.setText("\n".join(f"{self._field_name(k)}: {m}" for k, m in self.errors.items()))
+            return False
+        self.store.invalidate()
+        self.message.setText("")
+        self.settings_changed.emit()
+        return True
+
+    def reset_to_defaults(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Reset settings"),
+            self.tr("Reset all settings on this page to the default values? "
+                    "Customers, orders and contacts are not affected."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.repository.reset_settings(list(EDITED_KEYS))
+        self.store.invalidate()
+        self.load()
+        self.settings_changed.emit()
+
+    # ---- internals -------------------------------------------------------------------
+
+    def _field_name(self, key: str) -> str:
+        names = {
+            **self.axis_titles,
+            "company_name": self.tr("Company name"),
+            "group_labels": self.tr("Group names"),
+            "group_strategies": self.tr("Standard strategies"),
+            "abc_threshold_a_percent": self.tr("ABC class A"),
+            "abc_threshold_b_percent": self.tr("ABC class B"),
+            "score_split_attractiveness": self.tr("Threshold customer attractiveness"),
+            "score_split_position": self.tr("Threshold supplier position"),
+            "default_margin_percent": self.tr("Default margin"),
+            "cost_level_mapping": self.tr("Cost categories"),
+        }
+        return names.get(key, key)
+
+    def _split_rule_changed(self, _index: int) -> None:
+        fixed = self.score_split_rule.currentData() == "fixed"
+        self.score_split_position.setEnabled(fixed)
+        self.score_split_attractiveness.setEnabled(fixed)
+
+    def _changed(self, *_args: Any) -> None:
+        if not self._loading:
+            self.validate()
+
+    def _connect_live_validation(self) -> None:
+        self.company_name.textChanged.connect(self._changed)
+        for combo in (self.currency, self.number_format, self.ui_language, self.score_split_rule,
+                      *self.cost_levels.values()):
+            combo.currentIndexChanged.connect(self._changed)
+        spins = [getattr(self, key) for key in PERCENT_KEYS] + [self.clv_remaining_years]
+        spins += [spin for axis in self.weights.values() for spin in axis.values()]
+        for spin in spins:
+            spin.valueChanged.connect(self._changed)
+        for edit in self.group_labels.values():
+            edit.textChanged.connect(self._changed)
+        for text in self.group_strategies.values():
+            text.textChanged.connect(self._changed)
