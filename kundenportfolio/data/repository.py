@@ -188,6 +188,17 @@ class Repository:
     def count_customers(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM customers").fetchone()[0])
 
+    def customer_search_texts(self) -> dict[int, str]:
+        """customer id -> lowercase text of number, name, place, contact person, phone, e-mail.
+
+        One query for the GUI's search-as-you-type (100k customers in well under a second).
+        """
+        sql = ("SELECT id, number || ' ' || name || ' ' || coalesce(city, '') || ' ' || "
+               "coalesce(postcode, '') || ' ' || coalesce(contact_person, '') || ' ' || "
+               "coalesce(phone, '') || ' ' || coalesce(email, '') FROM customers")
+        # SQLite's lower() only folds ASCII; Python's folds Ä/Ö/Ü too
+        return {int(row[0]): row[1].lower() for row in self.db.execute(sql)}
+
     def delete_customer(self, customer_id: int) -> None:
         """Deletes the customer with its orders, contacts, costs and history (cascade)."""
         self._delete(Customer, customer_id)

@@ -1,49 +1,236 @@
-"""The main window: menu bar, section navigation, status bar with the database in use."""
+"""The main window: section navigation, menu bar, shared period, status bar, undo stack.
+
+Sections are listed in `_build_sections()`; a later feature (Prognose, Kampagnen, Berichte)
+adds one `SectionSpec` line there. A section widget is constructed as
+``cls(repository, store)`` and may offer ``set_period(Period)``, ``refresh()`` and a
+``customer_activated(int)`` signal (opens that customer in the Kunden section).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from kundenportfolio import APP_NAME, __version__
 from kundenportfolio import settings as declared
+from kundenportfolio.core.periods import Period
+from kundenportfolio.data.portfolio_store import PortfolioStore
 from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.views.customer_writes import CustomerWriter
+from kundenportfolio.ui.views.customers_view import CustomersView
+from kundenportfolio.ui.widgets.period_selector import PeriodSelector
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section of the navigation: shown only if its module exists."""
+
+    key: str
+    title: str
+    module: str
+    cls: str
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    widget: QWidget
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repository: Repository, db_path: Path) -> None:
+    period_changed = Signal(object)  # Period: the reference period all views show
+
+    def __init__(self, repository: Repository, db_path: Path, *,
+                 store: PortfolioStore | None = None, today: dt.date | None = None) -> None:
         super().__init__()
         self.repository = repository
         self.db_path = db_path
+        self.store = store or PortfolioStore(repository)
         company = repository.get_setting(declared.COMPANY_NAME.key) or db_path.stem
         self.setWindowTitle(f"{company} – {APP_NAME}")
-        self.sections = QStackedWidget(self)
-        self.setCentralWidget(self.sections)
+        self.undo_stack = QUndoStack(self)
+        self.writer = CustomerWriter(repository, self.undo_stack, self)
+        self.period_selector = PeriodSelector(today, self)
+        self.period_selector.setObjectName("period_selector")
+        self.period = self.period_selector.period()
+        self.customers_view = CustomersView(repository, self.store, self.period, self.writer)
+        self.customers_view.customers_changed.connect(self.refresh_status)
+
+        self.stack = QStackedWidget(self)
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMinimumWidth(120)
+        self.navigation.setMaximumWidth(200)
+        self.sections: list[Section] = self._build_sections()
+        for section in self.sections:
+            self.navigation.addItem(section.title)
+            self.stack.addWidget(section.widget)
+            self._connect_section(section.widget)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([140, 1260])
+        self.setCentralWidget(splitter)
+
+        toolbar = QToolBar(self.tr("Period"), self)
+        toolbar.setObjectName("period_toolbar")
+        toolbar.addWidget(QLabel(self.tr("Period:") + " "))
+        toolbar.addWidget(self.period_selector)
+        self.addToolBar(toolbar)
+        self.period_selector.period_changed.connect(self.set_period)
+
         self._build_menus()
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(db_path)))
-        self.statusBar().addPermanentWidget(self.db_label)
         self.customer_count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.customer_count_label)
+        self.period_label = QLabel()
+        for label in (self.db_label, self.customer_count_label, self.period_label):
+            self.statusBar().addPermanentWidget(label)
+        self.customers_view.load()
         self.refresh_status()
         self._restore_geometry()
+        self.navigation.setCurrentRow(0)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Kundenportfolio"), self)
-        about.triggered.connect(self._show_about)
-        help_menu.addAction(about)
+    # ---- sections --------------------------------------------------------------------
+
+    def _build_sections(self) -> list[Section]:
+        """The navigation, in order. Later features append their SectionSpec here."""
+        sections = [Section("customers", self.tr("Customers"), self.customers_view)]
+        for spec in (
+            SectionSpec("portfolio", self.tr("Portfolio"),
+                        "kundenportfolio.ui.views.portfolio_view", "PortfolioView"),
+            SectionSpec("ranking", self.tr("Ranking"),
+                        "kundenportfolio.ui.views.ranking_view", "RankingView"),
+            SectionSpec("settings", self.tr("Settings"),
+                        "kundenportfolio.ui.views.settings_view", "SettingsView"),
+        ):
+            widget = self._construct(spec)
+            if widget is not None:
+                sections.append(Section(spec.key, spec.title, widget))
+        return sections
+
+    def _construct(self, spec: SectionSpec) -> QWidget | None:
+        try:
+            module = importlib.import_module(spec.module)
+        except ModuleNotFoundError as exc:
+            if exc.name != spec.module:  # a missing dependency inside it is a real bug
+                raise
+            return None  # that feature is not built: no placeholder screen
+        widget = getattr(module, spec.cls)(self.repository, self.store)
+        if hasattr(widget, "set_period"):
+            widget.set_period(self.period)
+        return widget
+
+    def _connect_section(self, widget: QWidget) -> None:
+        activated = getattr(widget, "customer_activated", None)
+        if activated is not None and widget is not self.customers_view:
+            activated.connect(self.open_customer)
+        selector = getattr(widget, "period_selector", None)
+        if isinstance(selector, PeriodSelector) and selector is not self.period_selector:
+            selector.period_changed.connect(self.set_period)  # one period for all views
+        changed = getattr(widget, "settings_changed", None)
+        if changed is not None:
+            changed.connect(self.settings_changed)
+
+    def section(self, key: str) -> QWidget | None:
+        return next((s.widget for s in self.sections if s.key == key), None)
+
+    def show_section(self, key: str) -> None:
+        for row, section in enumerate(self.sections):
+            if section.key == key:
+                self.navigation.setCurrentRow(row)
+
+    def open_customer(self, customer_id: int) -> None:
+        self.show_section("customers")
+        self.customers_view.select_customer(customer_id)
+
+    # ---- period, settings, status --------------------------------------------------
+
+    def set_period(self, period: Period) -> None:
+        if period == self.period:
+            return
+        self.period = period
+        self.period_selector.set_period(period)
+        for section in self.sections:
+            if hasattr(section.widget, "set_period"):
+                section.widget.set_period(period)
+        self.refresh_status()
+        self.period_changed.emit(period)
+
+    def settings_changed(self, *_args: Any) -> None:
+        """Weights, thresholds or formats changed: everything is computed anew."""
+        self.store.invalidate()
+        self.customers_view.load()
+        for section in self.sections:
+            if section.widget is not self.customers_view and hasattr(section.widget, "refresh"):
+                section.widget.refresh()
+        self.refresh_status()
 
     def refresh_status(self) -> None:
         count = self.repository.count_customers()
         self.customer_count_label.setText(self.tr("%n customer(s)", "", count))
+        self.period_label.setText(self.tr("Period: %1").replace("%1", self.period.label))
+
+    # ---- menus -----------------------------------------------------------------------
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _in_customers(self, method: str) -> Any:
+        def run() -> Any:
+            self.show_section("customers")
+            return getattr(self.customers_view, method)()
+        return run
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_customer_action = self._action(
+            file_menu, self.tr("&New customer…"), self._in_customers("new_customer"), "Ctrl+N")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._action(edit, self.tr("&Find customer"), self._in_customers("focus_search"), "Ctrl+F")
+        self._action(edit, self.tr("New &contact…"), self._in_customers("new_contact"), "Ctrl+K")
+        self._action(edit, self.tr("New &order…"), self._in_customers("new_order"), "Ctrl+B")
+        self._action(edit, self.tr("New relationship c&ost…"), self._in_customers("new_cost"))
+        self._action(edit, self.tr("&Delete customer…"), self._in_customers("delete_customer"))
+        view = bar.addMenu(self.tr("&View"))
+        for number, section in enumerate(self.sections, start=1):
+            self._action(view, section.title, lambda _=False, k=section.key: self.show_section(k),
+                         f"Ctrl+{number}" if number < 10 else None)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About Kundenportfolio"), self._show_about)
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -52,13 +239,22 @@ class MainWindow(QMainWindow):
                     "for small businesses.").replace("%1", APP_NAME).replace("%2", __version__),
         )
 
+    # ---- window state ----------------------------------------------------------------
+
     def _restore_geometry(self) -> None:
-        geometry = QSettings().value("main_window/geometry")
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(1400, 860)
+        state = settings.value("main_window/state")
+        if state is not None:
+            self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        self.customers_view.save_state()
         super().closeEvent(event)

@@ -1,0 +1,180 @@
+"""New/edit customer: master data with messages at the fields and a duplicate warning."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kundenportfolio.core.errors import DuplicateWarning
+from kundenportfolio.core.models import Customer, CustomerStatus, Group
+from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.dialogs.base import FormDialog
+from kundenportfolio.ui.widgets.field_form import ERROR_STYLE
+from kundenportfolio.ui.widgets.group_badge import group_labels
+from kundenportfolio.ui.widgets.money_edit import MoneyLineEdit
+
+
+class CustomerDialog(FormDialog):
+    """`customer` None: a new customer. `writer` stores it (default: the repository)."""
+
+    open_customer = Signal(int)  # the user chose to open an existing (duplicate) customer
+
+    def __init__(self, repository: Repository, customer: Customer | None = None,
+                 parent: QWidget | None = None,
+                 writer: Callable[[Customer], None] | None = None) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.original = customer
+        self.writer = writer
+        self.duplicates_acknowledged = False
+        number_format = repository.get_setting("number_format")
+        c = customer or Customer(number=repository.next_customer_number(), name="", country="CH")
+        self.setWindowTitle(self.tr("New customer") if customer is None else
+                            self.tr("Edit customer %1").replace("%1", c.number))
+        self.line("number", self.tr("Customer no."), c.number)
+        self.line("name", self.tr("Name / company"), c.name)
+        self.line("contact_person", self.tr("Contact person"), c.contact_person)
+        self.line("street", self.tr("Street"), c.street)
+        self.line("postcode", self.tr("Postcode"), c.postcode)
+        self.line("city", self.tr("Place"), c.city)
+        self.line("country", self.tr("Country (CH, DE, AT)"), c.country)
+        self.line("phone", self.tr("Phone"), c.phone)
+        self.line("email", self.tr("E-mail"), c.email)
+        self.line("industry", self.tr("Industry"), c.industry)
+        self.line("region", self.tr("Region"), c.region)
+        self.staff = QComboBox()
+        self.staff.addItem(self.tr("(none)"), None)
+        for member in repository.list_staff():
+            self.staff.addItem(member.name, member.id)
+        self.staff.setCurrentIndex(max(0, self.staff.findData(c.staff_id)))
+        self.form.add_field("staff_id", self.tr("Account manager"), self.staff)
+        self.date_line("customer_since", self.tr("Customer since"), c.customer_since)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("active"), CustomerStatus.ACTIVE.value)
+        self.status.addItem(self.tr("inactive"), CustomerStatus.INACTIVE.value)
+        self.status.setCurrentIndex(max(0, self.status.findData(c.status.value)))
+        self.form.add_field("status", self.tr("Status"), self.status)
+        self.consent = QCheckBox(self.tr("agrees to advertising"))
+        self.consent.setChecked(c.marketing_consent)
+        self.form.add_field("marketing_consent", self.tr("Marketing consent"), self.consent)
+        self.potential = MoneyLineEdit(number_format, optional=True)
+        self.potential.setObjectName("potential_cents")
+        self.potential.set_cents(c.potential_cents)
+        self.form.add_field("potential_cents", self.tr("Demand potential per year"), self.potential)
+        self.ratings: dict[str, QSpinBox] = {}
+        for key, label, value in (
+            ("rating_payment", self.tr("Payment behaviour (1–5)"), c.rating_payment),
+            ("rating_reference", self.tr("Reference value (1–5)"), c.rating_reference),
+            ("rating_relationship", self.tr("Relationship quality (1–5)"), c.rating_relationship),
+        ):
+            spin = QSpinBox()
+            spin.setRange(0, 5)
+            spin.setSpecialValueText(self.tr("not rated"))
+            spin.setValue(value or 0)
+            self.ratings[key] = spin
+            self.form.add_field(key, label, spin)
+        self.override = QComboBox()
+        self.override.addItem(self.tr("computed"), None)
+        labels = group_labels(repository.all_settings())
+        for group in Group:
+            self.override.addItem(labels.get(group.value, group.value), group.value)
+        self.override.setCurrentIndex(
+            max(0, self.override.findData(c.group_override.value if c.group_override else None)))
+        self.form.add_field("group_override", self.tr("Fixed group"), self.override)
+        self.line("group_override_reason", self.tr("Reason for fixed group"), c.group_override_reason)
+        self.notes = QPlainTextEdit(c.notes or "")
+        self.notes.setFixedHeight(60)
+        self.form.add_field("notes", self.tr("Notes"), self.notes)
+        self.duplicate_box = QFrame()
+        self.duplicate_box.setObjectName("duplicate_box")
+        self.duplicate_layout = QVBoxLayout(self.duplicate_box)
+        self.duplicate_box.hide()
+        self.layout_.addWidget(self.duplicate_box)
+        self.finish_layout()
+
+    def build_record(self, errors: dict[str, str]) -> Customer | None:
+        base = self.original or Customer(number="", name="")
+        override = self.override.currentData()
+        record = dataclasses.replace(
+            base,
+            number=self.text("number"),
+            name=self.text("name"),
+            contact_person=self.optional_text("contact_person"),
+            street=self.optional_text("street"),
+            postcode=self.optional_text("postcode"),
+            city=self.optional_text("city"),
+            country=(self.text("country") or "CH").upper(),
+            phone=self.optional_text("phone"),
+            email=self.optional_text("email"),
+            industry=self.optional_text("industry"),
+            region=self.optional_text("region"),
+            staff_id=self.staff.currentData(),
+            customer_since=self.date("customer_since", errors, optional=True),
+            status=CustomerStatus(self.status.currentData()),
+            marketing_consent=self.consent.isChecked(),
+            potential_cents=self.money("potential_cents", errors),
+            rating_payment=self.ratings["rating_payment"].value() or None,
+            rating_reference=self.ratings["rating_reference"].value() or None,
+            rating_relationship=self.ratings["rating_relationship"].value() or None,
+            group_override=Group(override) if override else None,
+            group_override_reason=self.optional_text("group_override_reason"),
+            notes=self.notes.toPlainText().strip() or None,
+        )
+        return record
+
+    def before_write(self, record: object) -> bool:
+        assert isinstance(record, Customer)
+        if self.duplicates_acknowledged:
+            return True
+        duplicates = self.repository.find_duplicates(record)
+        if not duplicates:
+            return True
+        self._show_duplicates(duplicates)
+        self.duplicates_acknowledged = True  # a second click on Save stores it anyway
+        return False
+
+    def _show_duplicates(self, duplicates: list[DuplicateWarning]) -> None:
+        while self.duplicate_layout.count():
+            item = self.duplicate_layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        title = QLabel(self.tr("This customer may already exist:"))
+        title.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
+        self.duplicate_layout.addWidget(title)
+        for dup in duplicates:
+            button = QPushButton(self.tr("Open %1 %2 (%3)").replace("%1", dup.customer_number)
+                                 .replace("%2", dup.name).replace("%3", ", ".join(dup.reasons)))
+            button.setObjectName(f"open_duplicate_{dup.customer_id}")
+            button.clicked.connect(lambda _=False, cid=dup.customer_id: self._open(cid))
+            self.duplicate_layout.addWidget(button)
+        self.duplicate_layout.addWidget(QLabel(self.tr("Click Save again to store it anyway.")))
+        self.duplicate_box.show()
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Save anyway"))
+
+    def _open(self, customer_id: int) -> None:
+        self.open_customer.emit(customer_id)
+        self.reject()
+
+    def write(self, record: object) -> None:
+        assert isinstance(record, Customer)
+        if self.writer is not None:
+            self.writer(record)
+        elif record.id is None:
+            self.repository.add_customer(record)
+        else:
+            self.repository.update_customer(record)

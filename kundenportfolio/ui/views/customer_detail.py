@@ -1,0 +1,322 @@
+"""One customer: a header with group, rank, Kundenwert and ABC at a glance (METHOD §6), then
+tabs for master data, contacts, orders, costs, revenue per year and the group history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kundenportfolio.core.models import Contact, ContactType, Customer, GroupSnapshot, Order
+from kundenportfolio.core.periods import Period
+from kundenportfolio.data.repository import Repository
+from kundenportfolio.reports.charts import draw_revenue_by_year
+from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
+from kundenportfolio.ui.dialogs.score_dialog import ScoreDialog
+from kundenportfolio.ui.formatting import format_date, format_datetime, format_money
+from kundenportfolio.ui.labels import CONTACT_TYPES, COST_CATEGORIES, label
+from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
+from kundenportfolio.ui.views.customer_writes import CustomerWriter
+from kundenportfolio.ui.widgets.group_badge import GroupBadge, group_labels
+
+
+def _table(model: RecordTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class CustomerDetail(QWidget):
+    new_order_requested = Signal()
+    new_cost_requested = Signal()
+    new_contact_requested = Signal()
+    open_customer_requested = Signal(int)
+
+    def __init__(self, repository: Repository, store: Any, writer: CustomerWriter,
+                 period: Period, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repository, self.store, self.writer, self.period = repository, store, writer, period
+        self.customer: Customer | None = None
+        self.settings: dict[str, Any] = repository.all_settings()
+        self.number_format = str(self.settings.get("number_format", "de-CH"))
+        self._revenue: tuple[list[int], list[int]] = ([], [])
+        self._chart_stale = True
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+        self.form_holder = QWidget()
+        self.form_layout = QVBoxLayout(self.form_holder)
+        self.form: CustomerDialog | None = None
+        scroll = QScrollArea()  # the master data form is taller than a laptop screen
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_holder)
+        self.tabs.addTab(scroll, self.tr("Master data"))
+        self.tabs.addTab(self._build_contacts(), self.tr("Contacts"))
+        self.tabs.addTab(self._build_orders(), self.tr("Orders"))
+        self.tabs.addTab(self._build_costs(), self.tr("Relationship costs"))
+        self.tabs.addTab(self._build_revenue(), self.tr("Revenue per year"))
+        self.tabs.addTab(self._build_history(), self.tr("History"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setEnabled(False)
+
+    # ---- building --------------------------------------------------------------------
+
+    def _build_header(self) -> QVBoxLayout:
+        self.title = QLabel()
+        self.title.setObjectName("detail_title")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.badge = GroupBadge()
+        self.rank_label = QLabel()
+        self.value_label = QLabel()
+        self.value_label.setStyleSheet("font-weight: bold;")
+        self.abc_label = QLabel()
+        self.explain_button = QPushButton(self.tr("Why this group?"))
+        self.explain_button.clicked.connect(self.show_explanation)
+        row = QHBoxLayout()
+        for widget in (self.badge, self.rank_label, self.value_label, self.abc_label):
+            row.addWidget(widget)
+            row.addSpacing(8)
+        row.addStretch(1)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.explain_button)
+        header = QVBoxLayout()
+        header.addLayout(top)
+        header.addLayout(row)
+        return header
+
+    def _build_contacts(self) -> QWidget:
+        self.contacts = RecordTableModel([
+            RecordColumn(self.tr("When"), lambda c: format_datetime(c.occurred_at),
+                         lambda c: c.occurred_at.isoformat()),
+            RecordColumn(self.tr("Type"), lambda c: label(CONTACT_TYPES, c.type)),
+            RecordColumn(self.tr("Subject"), lambda c: c.subject or ""),
+            RecordColumn(self.tr("Outcome"), lambda c: c.outcome or ""),
+        ], self)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        quick = QHBoxLayout()  # the quick entry: type, subject, button (METHOD §1: seconds)
+        self.quick_type = QComboBox()
+        for code in CONTACT_TYPES:
+            if code != ContactType.ORDER.value:  # orders are recorded with their amount
+                self.quick_type.addItem(label(CONTACT_TYPES, code), code)
+        self.quick_subject = QLineEdit()
+        self.quick_subject.setPlaceholderText(self.tr("Subject"))
+        self.quick_subject.returnPressed.connect(self.log_quick_contact)
+        self.quick_button = QPushButton(self.tr("Log contact"))
+        self.quick_button.clicked.connect(self.log_quick_contact)
+        more = QPushButton(self.tr("More…"))
+        more.clicked.connect(self.new_contact_requested)
+        for widget in (self.quick_type, self.quick_subject, self.quick_button, more):
+            quick.addWidget(widget)
+        layout.addLayout(quick)
+        layout.addWidget(_table(self.contacts))
+        return box
+
+    def _build_orders(self) -> QWidget:
+        money = self._money
+        self.orders = RecordTableModel([
+            RecordColumn(self.tr("Date"), lambda o: format_date(o.order_date)),
+            RecordColumn(self.tr("Order no."), lambda o: o.order_number or ""),
+            RecordColumn(self.tr("Amount"), lambda o: money(o.amount_cents), right=True),
+            RecordColumn(self.tr("Discounts"), lambda o: money(o.discount_cents), right=True),
+            RecordColumn(self.tr("Net revenue"), lambda o: money(o.net_cents), right=True),
+            RecordColumn(self.tr("Cost of goods"), lambda o: money(o.cost_of_goods_cents), right=True),
+            RecordColumn(self.tr("Note"), lambda o: o.note or ""),
+        ], self)
+        return self._list_tab(self.orders, self.tr("New order…"), self.new_order_requested)
+
+    def _build_costs(self) -> QWidget:
+        self.costs = RecordTableModel([
+            RecordColumn(self.tr("Date"), lambda c: format_date(c.cost_date)),
+            RecordColumn(self.tr("Category"), lambda c: label(COST_CATEGORIES, c.category)),
+            RecordColumn(self.tr("Amount"), lambda c: self._money(c.amount_cents), right=True),
+            RecordColumn(self.tr("Note"), lambda c: c.note or ""),
+        ], self)
+        return self._list_tab(self.costs, self.tr("New cost…"), self.new_cost_requested)
+
+    def _list_tab(self, model: RecordTableModel, caption: str, signal: Any) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        button = QPushButton(caption)
+        button.clicked.connect(signal)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(_table(model))
+        return box
+
+    def _build_revenue(self) -> QWidget:
+        self.revenue = RecordTableModel([
+            RecordColumn(self.tr("Year"), lambda r: str(r[0])),
+            RecordColumn(self.tr("Net revenue"), lambda r: self._money(r[1]), right=True),
+            RecordColumn(self.tr("Orders"), lambda r: str(r[2]), right=True),
+        ], self)
+        self.figure = Figure(figsize=(5, 3))
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        split = QSplitter()
+        split.addWidget(_table(self.revenue))
+        split.addWidget(self.canvas)
+        split.setSizes([250, 600])
+        return split
+
+    def _build_history(self) -> QWidget:
+        labels = group_labels(self.settings)
+        self.history = RecordTableModel([
+            RecordColumn(self.tr("Period"), lambda h: h[0].period),
+            RecordColumn(self.tr("Date"), lambda h: format_date(h[0].snapshot_date)),
+            RecordColumn(self.tr("Group"), lambda h: labels.get(h[0].group, h[0].group)),
+            RecordColumn(self.tr("Rank"), lambda h: "" if h[0].rank is None else str(h[0].rank)),
+            RecordColumn(self.tr("Customer value"), lambda h: self._money(h[0].kundenwert_cents)),
+            RecordColumn(self.tr("Movement"), lambda h: "" if not h[1] else
+                         f"{labels.get(h[1], h[1])} → {labels.get(h[0].group, h[0].group)}"),
+        ], self)
+        return _table(self.history)
+
+    def _money(self, cents: int | None) -> str:
+        return format_money(cents, self.number_format)
+
+    # ---- showing ---------------------------------------------------------------------
+
+    def set_period(self, period: Period) -> None:
+        self.period = period
+        self.refresh_header()
+
+    def show_customer(self, customer_id: int | None) -> None:
+        if customer_id is None:
+            self.customer = None
+            self.setEnabled(False)
+            return
+        self.customer = self.repository.get_customer(customer_id)
+        self.setEnabled(True)
+        self.refresh_header()
+        self._fill_form()
+        self.refresh_lists()
+
+    def refresh(self) -> None:
+        """Reload the shown customer after a write (values, lists, header)."""
+        if self.customer is not None and self.customer.id is not None:
+            self.show_customer(self.customer.id)
+
+    def refresh_header(self) -> None:
+        c = self.customer
+        if c is None or c.id is None:
+            return
+        self.title.setText(f"{c.number}  {c.name}")
+        table = self.store.result(self.period).table
+        if c.id not in table.index:
+            return
+        row = table.loc[c.id]
+        text = group_labels(self.settings).get(row["group"], str(row["group"]))
+        if bool(row["overridden"]):
+            text += " " + self.tr("(fixed)")
+        self.badge.set_group(str(row["group"]), text)
+        self.rank_label.setText(self.tr("Rank %1 of %2").replace("%1", str(int(row["rank"])))
+                                .replace("%2", str(len(table))))
+        currency = self.settings.get("currency", "CHF")
+        value = self._money(int(row["kundenwert_cents"]))
+        self.value_label.setText(self.tr("Customer value %1 %2").replace("%1", currency)
+                                 .replace("%2", value))
+        colour = "#B00020" if int(row["kundenwert_cents"]) < 0 else "palette(window-text)"
+        self.value_label.setStyleSheet(f"font-weight: bold; color: {colour};")
+        self.abc_label.setText(self.tr("ABC class %1").replace("%1", str(row["abc"])))
+
+    def _fill_form(self) -> None:
+        if self.form is not None:
+            self.form.setParent(None)
+            self.form.deleteLater()
+        assert self.customer is not None
+        self.form = CustomerDialog(self.repository, self.customer, self.form_holder,
+                                   writer=self.writer.update_customer)
+        self.form.embedded = True
+        self.form.setWindowFlags(Qt.WindowType.Widget)
+        self.form.reset_requested.connect(self.refresh)
+        self.form.open_customer.connect(self.open_customer_requested)
+        self.form_layout.addWidget(self.form)
+
+    def refresh_lists(self) -> None:
+        assert self.customer is not None and self.customer.id is not None
+        cid = self.customer.id
+        self.contacts.set_records(self.repository.list_contacts(cid))
+        orders = self.repository.list_orders(cid)
+        self.orders.set_records(orders)
+        self.costs.set_records(self.repository.list_costs(cid))
+        self.revenue.set_records(revenue_by_year(orders))
+        years = [r[0] for r in self.revenue.records][::-1]
+        self._revenue = (years, [r[1] for r in self.revenue.records][::-1])
+        self._chart_stale = True
+        self.history.set_records(with_movements(self.repository.list_history(cid)))
+        if self.tabs.currentIndex() == 4:
+            self._draw_chart()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 4 and self._chart_stale:  # matplotlib is slow: draw only when seen
+            self._draw_chart()
+
+    def _draw_chart(self) -> None:
+        years, values = self._revenue
+        draw_revenue_by_year(self.figure, years, values, self.number_format,
+                             currency=str(self.settings.get("currency", "")))
+        self.canvas.draw_idle()
+        self._chart_stale = False
+
+    # ---- actions ---------------------------------------------------------------------
+
+    def log_quick_contact(self) -> None:
+        if self.customer is None or self.customer.id is None:
+            return
+        contact = Contact(customer_id=self.customer.id, occurred_at=dt.datetime.now().replace(
+            second=0, microsecond=0), type=ContactType(self.quick_type.currentData()),
+            staff_id=self.customer.staff_id, subject=self.quick_subject.text().strip() or None)
+        self.writer.add_contact(contact)
+        self.quick_subject.clear()
+
+    def show_explanation(self) -> ScoreDialog | None:
+        if self.customer is None or self.customer.id is None:
+            return None
+        result = self.store.result(self.period)
+        summary = f"{self.customer.number} {self.customer.name} – {self.period.label}"
+        dialog = ScoreDialog(result.explain(self.customer.id), summary, self.number_format, self)
+        dialog.open()
+        return dialog
+
+
+def revenue_by_year(orders: list[Order]) -> list[tuple[int, int, int]]:
+    """(year, net revenue in cents, number of orders), newest year first."""
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for order in orders:
+        totals[order.order_date.year][0] += order.net_cents
+        totals[order.order_date.year][1] += 1
+    return [(year, v[0], v[1]) for year, v in sorted(totals.items(), reverse=True)]
+
+
+def with_movements(history: list[GroupSnapshot]) -> list[tuple[GroupSnapshot, str | None]]:
+    """Each snapshot with the group before it if that was different (a movement)."""
+    rows: list[tuple[GroupSnapshot, str | None]] = []
+    previous: str | None = None
+    for snap in history:
+        group = str(snap.group)
+        rows.append((snap, previous if previous and previous != group else None))
+        previous = group
+    return rows[::-1]

@@ -1,0 +1,316 @@
+"""Section "Kunden": the searchable, filterable customer list beside the customer detail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kundenportfolio.core.models import Customer, CustomerStatus
+from kundenportfolio.core.periods import Period
+from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.dialogs.contact_dialog import ContactDialog
+from kundenportfolio.ui.dialogs.cost_dialog import CostDialog
+from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
+from kundenportfolio.ui.dialogs.order_dialog import OrderDialog
+from kundenportfolio.ui.models.customer_table import (
+    COLUMN_INDEX,
+    CustomerFilterProxy,
+    CustomerTableModel,
+)
+from kundenportfolio.ui.views.customer_detail import CustomerDetail
+from kundenportfolio.ui.views.customer_writes import CustomerWriter
+from kundenportfolio.ui.widgets.group_badge import GroupBadgeDelegate, group_labels
+
+COLUMN_WIDTHS = {"number": 70, "name": 220, "city": 100, "staff_name": 110, "group": 150,
+                 "rank": 60, "kundenwert_cents": 110, "abc": 40, "last_contact_date": 90,
+                 "status": 60}
+SEARCH_DELAY_MS = 40  # coalesces fast typing; one filter pass takes well under 100 ms
+
+
+def search_text(customer: Customer) -> str:
+    """The same lowercase text `Repository.customer_search_texts` builds, for one customer."""
+    parts = (customer.number, customer.name, customer.city, customer.postcode,
+             customer.contact_person, customer.phone, customer.email)
+    return " ".join(p or "" for p in parts).lower()
+
+
+class CustomersView(QWidget):
+    customers_changed = Signal()  # count or values changed: the status bar updates
+
+    def __init__(self, repository: Repository, store: Any, period: Period,
+                 writer: CustomerWriter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.repository, self.store, self.period, self.writer = repository, store, period, writer
+        settings = repository.all_settings()
+        self.model = CustomerTableModel(str(settings["number_format"]), group_labels(settings), self)
+        self.proxy = CustomerFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search_texts: dict[int, str] = {}
+        self._selected: int | None = None
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(
+            self.tr("Search number, name, place, contact person, phone, e-mail (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.group_filter = QComboBox()
+        self.group_filter.addItem(self.tr("All groups"), None)
+        for code, text in self.model.group_labels.items():
+            self.group_filter.addItem(text, code)
+        self.staff_filter = QComboBox()
+        self.staff_filter.addItem(self.tr("All account managers"), None)
+        for member in repository.list_staff():
+            self.staff_filter.addItem(member.name, member.id)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Any status"), None)
+        self.status_filter.addItem(self.tr("active"), CustomerStatus.ACTIVE.value)
+        self.status_filter.addItem(self.tr("inactive"), CustomerStatus.INACTIVE.value)
+        for combo in (self.group_filter, self.staff_filter, self.status_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.count_label = QLabel()
+
+        self.table = QTableView()
+        self.table.setObjectName("customer_table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setItemDelegateForColumn(COLUMN_INDEX["group"], GroupBadgeDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        for key, width in COLUMN_WIDTHS.items():
+            header.resizeSection(COLUMN_INDEX[key], width)
+        header.setSortIndicator(*self.proxy.sort_key)
+        self.table.setSortingEnabled(True)  # header clicks call proxy.sort (numpy, see model)
+        header.sortIndicatorChanged.connect(lambda *_: self._reselect())
+        self.table.activated.connect(self._open_index)  # Enter and double-click
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        delete = QAction(self.tr("Delete customer"), self.table)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # never while typing
+        delete.triggered.connect(self.delete_customer)
+        self.table.addAction(delete)
+
+        self.detail = CustomerDetail(repository, store, writer, period)
+        self.detail.new_contact_requested.connect(self.new_contact)
+        self.detail.new_order_requested.connect(self.new_order)
+        self.detail.new_cost_requested.connect(self.new_cost)
+        self.detail.open_customer_requested.connect(self.select_customer)
+        writer.changed.connect(self.after_write)
+        writer.removed.connect(self.after_delete)
+
+        filters = QHBoxLayout()
+        for widget in (self.group_filter, self.staff_filter, self.status_filter):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.table)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([760, 520])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+        self._restore_state()
+
+    # ---- loading ---------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the list from the store's result for the current period."""
+        self.search_texts = self.repository.customer_search_texts()
+        self._reload_rows()
+
+    def _reload_rows(self) -> None:
+        result = self.store.result(self.period)
+        self.model.set_table(result.table, self.search_texts)
+        self.proxy.data_reloaded()
+        self._update_count()
+        self._reselect()
+
+    def set_period(self, period: Period) -> None:
+        self.period = period
+        self.detail.set_period(period)
+        self._reload_rows()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 of %2").replace("%1", f"{self.proxy.rowCount():,}")
+                                 .replace("%2", f"{len(self.model.ids):,}").replace(",", "'"))
+
+    # ---- filtering, selection --------------------------------------------------------
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.proxy.set_search(self.search.text())
+        self._update_count()
+        self._reselect()
+
+    def apply_filters(self) -> None:
+        self.proxy.set_filters(group=self.group_filter.currentData(),
+                               staff_id=self.staff_filter.currentData(),
+                               status=self.status_filter.currentData())
+        self._update_count()
+        self._reselect()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current_customer_id(self) -> int | None:
+        return self._selected
+
+    def select_customer(self, customer_id: int) -> None:
+        row = self.model.row_of(customer_id)
+        if row is None:  # hidden by the filters: clear them so the customer can be shown
+            self.search.clear()
+            self.apply_search()
+            for combo in (self.group_filter, self.staff_filter, self.status_filter):
+                combo.setCurrentIndex(0)
+            row = self.model.row_of(customer_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.proxy.index(row, 0))
+        self._show(customer_id)
+
+    def _reselect(self) -> None:
+        """After the rows changed: keep the shown customer selected if it is still listed."""
+        if self._selected is None:
+            return
+        row = self.model.row_of(self._selected)
+        if row is not None:
+            blocked = self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(blocked)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._show(self.model.customer_id(current.row()))
+
+    def _show(self, customer_id: int) -> None:
+        if customer_id != self._selected or self.detail.customer is None:
+            self._selected = customer_id
+            self.detail.show_customer(customer_id)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self._show(self.model.customer_id(index.row()))
+        self.detail.tabs.setCurrentIndex(0)
+        self.detail.setFocus()
+
+    # ---- writes ----------------------------------------------------------------------
+
+    def after_write(self, customer_id: int) -> None:
+        """A customer's data changed: new Kundenwert, rank and group in list, header, status."""
+        self.store.customer_changed(customer_id)
+        try:
+            self.search_texts[customer_id] = search_text(self.repository.get_customer(customer_id))
+        except Exception:  # deleted meanwhile (undo of an add)
+            self.search_texts.pop(customer_id, None)
+        self._reload_rows()
+        if self._selected == customer_id:
+            self.detail.refresh()
+        self.customers_changed.emit()
+
+    def after_delete(self, customer_id: int) -> None:
+        self.store.customer_changed(customer_id)
+        self.search_texts.pop(customer_id, None)
+        if self._selected == customer_id:
+            self._selected = None
+            self.detail.show_customer(None)
+        self._reload_rows()
+        self.customers_changed.emit()
+
+    def new_customer(self) -> CustomerDialog:
+        dialog = CustomerDialog(self.repository, parent=self, writer=self.writer.add_customer)
+        dialog.saved.connect(lambda c: self.select_customer(c.id))
+        dialog.open_customer.connect(self.select_customer)
+        dialog.open()
+        return dialog
+
+    def new_contact(self) -> ContactDialog | None:
+        return self._child_dialog(ContactDialog, self.writer.add_contact)
+
+    def new_order(self) -> OrderDialog | None:
+        return self._child_dialog(OrderDialog, self.writer.record_order)
+
+    def new_cost(self) -> CostDialog | None:
+        return self._child_dialog(CostDialog, self.writer.add_cost)
+
+    def _child_dialog(self, cls: Any, writer: Any) -> Any:
+        if self._selected is None:
+            return None
+        dialog = cls(self.repository, self._selected, parent=self, writer=writer)
+        dialog.open()
+        return dialog
+
+    def delete_customer(self) -> bool:
+        """Ask, saying what goes with the customer, then delete. True if deleted."""
+        if self._selected is None:
+            return False
+        customer = self.repository.get_customer(self._selected)
+        counts = self.repository.customer_dependents(self._selected)
+        parts = [text.replace("%1", str(counts[key])) for key, text in (
+            ("orders", self.tr("%1 orders")), ("contacts", self.tr("%1 contacts")),
+            ("costs", self.tr("%1 relationship costs")),
+            ("campaign_participants", self.tr("%1 campaign participations")),
+            ("group_history", self.tr("%1 group history entries"))) if counts.get(key)]
+        question = self.tr("Delete customer %1 %2?").replace("%1", customer.number) \
+            .replace("%2", customer.name)
+        if parts:
+            question += "\n\n" + self.tr("This also deletes: %1.").replace("%1", ", ".join(parts))
+        question += "\n\n" + self.tr("This cannot be undone.")
+        answer = QMessageBox.question(self, self.tr("Delete customer"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        assert customer.id is not None
+        self.writer.delete_customer(customer.id)
+        return True
+
+    # ---- remembered state ------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = QSettings()
+        state = settings.value("customers/header")
+        if state is not None:
+            self.table.horizontalHeader().restoreState(state)
+            header = self.table.horizontalHeader()
+            self.proxy.sort_key = (header.sortIndicatorSection(), header.sortIndicatorOrder())
+        splitter = settings.value("customers/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("customers/header", self.table.horizontalHeader().saveState())
+        settings.setValue("customers/splitter", self.splitter.saveState())

@@ -1,0 +1,174 @@
+"""Working with customers through the window: dialogs, quick contact, orders, delete, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.models.customer_table import COLUMN_INDEX
+
+
+def _cell(win, customer_id: int, key: str) -> str:  # type: ignore[no-untyped-def]
+    view = win.customers_view
+    row = view.model.row_of(customer_id)
+    assert row is not None
+    return str(view.proxy.index(row, COLUMN_INDEX[key]).data())
+
+
+def test_create_customer_through_dialog(window, shop: Repository, qtbot, tmp_path: Path) -> None:
+    dialog = window.customers_view.new_customer()
+    assert dialog.text("number") == "10004"  # next free number after 10003
+    dialog.form.fields["name"].setText("Schreinerei Holzer")
+    dialog.form.fields["city"].setText("Chur")
+    dialog.form.fields["potential_cents"].setText("12'500.50")
+    dialog.grab().save(str(tmp_path / "customer_dialog.png"))
+    dialog.save()
+    created = shop.get_customer_by_number("10004")
+    assert created.name == "Schreinerei Holzer"
+    assert created.potential_cents == 1_250_050
+    assert not dialog.isVisible()
+    # the new customer is listed, selected and counted in the status bar
+    assert window.customers_view.current_customer_id() == created.id
+    assert _cell(window, created.id, "name") == "Schreinerei Holzer"
+    assert window.customer_count_label.text().startswith("4")
+
+
+def test_bad_amount_shows_german_message_and_saves_nothing(window, shop: Repository) -> None:
+    dialog = window.customers_view.new_customer()
+    dialog.form.fields["name"].setText("Metzgerei Wyss")
+    dialog.form.fields["potential_cents"].setText("1,234.50")  # de-DE habits in a de-CH shop
+    dialog.save()
+    message = dialog.form.error_text("potential_cents")
+    assert "Im Format de-CH ist der Punkt das Dezimalzeichen" in message
+    assert dialog.form.errors["potential_cents"].isVisibleTo(dialog)
+    assert dialog.result() == 0 and shop.count_customers() == 3
+
+
+def test_bad_order_amount_and_date_stay_at_their_fields(window, shop: Repository) -> None:
+    window.customers_view.select_customer(3)
+    dialog = window.customers_view.new_order()
+    dialog.form.fields["order_date"].setText("31.02.2026")
+    dialog.form.fields["amount_cents"].setText("zwölf Franken")
+    dialog.save()
+    assert dialog.form.error_text("order_date") == "«31.02.2026» gibt es im Kalender nicht."
+    assert "kein Betrag" in dialog.form.error_text("amount_cents")
+    assert shop.list_orders(3) == []
+
+
+def test_validation_error_from_repository_goes_next_to_the_field(window, shop: Repository) -> None:
+    dialog = window.customers_view.new_customer()
+    dialog.form.fields["number"].setText("10001")  # taken
+    dialog.form.fields["name"].setText("Andere Firma")
+    dialog.save()
+    assert "10001 ist schon vergeben" in dialog.form.error_text("number")
+    assert shop.count_customers() == 3
+
+
+def test_duplicate_warning_offers_the_existing_customer(window, shop: Repository) -> None:
+    dialog = window.customers_view.new_customer()
+    dialog.form.fields["name"].setText("Baeckerei Mueller")  # same as «Bäckerei Müller AG»
+    dialog.form.fields["postcode"].setText("8004")
+    dialog.save()
+    assert shop.count_customers() == 3 and dialog.duplicate_box.isVisibleTo(dialog)
+    dialog.findChild(type(dialog.buttons.buttons()[0]), "open_duplicate_1").click()
+    assert window.customers_view.current_customer_id() == 1
+    assert shop.count_customers() == 3
+
+
+def test_contact_and_order_change_value_rank_and_group(window, shop: Repository, qtbot,
+                                                       tmp_path: Path) -> None:
+    view = window.customers_view
+    view.select_customer(3)
+    detail = view.detail
+    # before: Hotel Sonne has no orders: 0.00, last of three, Mitnahmekunden
+    assert _cell(window, 3, "kundenwert_cents") == "0.00"
+    assert _cell(window, 3, "rank") == "3"
+    assert _cell(window, 3, "group") == "Mitnahmekunden"
+    assert detail.badge.text() == "Mitnahmekunden"
+    assert detail.rank_label.text() == "Rank 3 of 3"
+
+    detail.quick_subject.setText("Offerte besprochen")
+    detail.quick_button.click()
+    assert [c.subject for c in shop.list_contacts(3)] == ["Offerte besprochen"]
+    assert detail.contacts.rowCount() == 1
+
+    dialog = view.new_order()
+    dialog.form.fields["order_date"].setText("20.11.2026")
+    dialog.form.fields["amount_cents"].setText("50'000.00")
+    dialog.save()
+    # 50'000.00 × 35 % default margin = 17'500.00 > 10'500.00 of Bäckerei Müller → rank 1
+    assert _cell(window, 3, "kundenwert_cents") == "17'500.00"
+    assert _cell(window, 3, "rank") == "1"
+    assert _cell(window, 1, "rank") == "2"
+    # high attractiveness now, still a weak position (one order): Fragezeichenkunden
+    assert _cell(window, 3, "group") == "Fragezeichenkunden"
+    assert detail.badge.text() == "Fragezeichenkunden"
+    assert detail.rank_label.text() == "Rank 1 of 3"
+    assert detail.value_label.text() == "Customer value CHF 17'500.00"
+    assert detail.orders.rowCount() == 1
+    detail.tabs.setCurrentIndex(4)
+    window.grab().save(str(tmp_path / "after_order.png"))
+
+    # Undo takes the order back out, and the list shows the old values again
+    window.undo_action.trigger()
+    assert shop.list_orders(3) == []
+    assert _cell(window, 3, "rank") == "3"
+    window.redo_action.trigger()
+    assert _cell(window, 3, "kundenwert_cents") == "17'500.00"
+
+
+def test_edit_master_data_in_tab_and_undo(window, shop: Repository) -> None:
+    view = window.customers_view
+    view.select_customer(2)
+    form = view.detail.form
+    form.form.fields["city"].setText("Thun")
+    form.save()
+    assert shop.get_customer(2).city == "Thun"
+    assert _cell(window, 2, "city") == "Thun"
+    window.undo_action.trigger()
+    assert shop.get_customer(2).city == "Bern"
+    assert _cell(window, 2, "city") == "Bern"
+    assert view.detail.form.text("city") == "Bern"
+
+
+def test_delete_asks_what_goes_along(window, shop: Repository, monkeypatch) -> None:
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.No if len(asked) == 1 else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    view = window.customers_view
+    view.select_customer(2)
+    assert view.delete_customer() is False  # "No": nothing happens
+    assert shop.count_customers() == 3
+    assert "1 orders" in asked[0] and "1 contacts" in asked[0]  # the order's Bestellung contact
+    assert "1 relationship costs" in asked[0]
+    view.table.setFocus()
+    assert view.delete_customer() is True
+    assert shop.count_customers() == 2
+    assert view.model.row_of(2) is None
+    assert window.customer_count_label.text().startswith("2")
+
+
+def test_keyboard_shortcuts(window) -> None:
+    shortcuts = {a.shortcut().toString(): a.text() for a in window.findChildren(type(window.undo_action))
+                 if not a.shortcut().isEmpty()}
+    for key in ("Ctrl+N", "Ctrl+F", "Ctrl+K", "Ctrl+B", "Ctrl+Z"):
+        assert key in shortcuts, key
+    table_actions = window.customers_view.table.actions()
+    assert any(a.shortcut().matches(Qt.Key.Key_Delete) for a in table_actions)
+
+
+def test_enter_opens_customer(window, qtbot) -> None:
+    view = window.customers_view
+    view.table.setFocus()
+    view.table.selectRow(1)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.detail.customer is not None
+    assert view.detail.customer.id == view.model.customer_id(1)
+    assert view.detail.tabs.currentIndex() == 0
