@@ -55,6 +55,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
     app = create_application()
     install_translators(app)
+    from kundenportfolio.ui.dialogs.error_dialog import install_excepthook
+
+    install_excepthook(app)  # uncaught errors: rotating log + German dialog, keep running
     try:
         repository = open_repository(args)
     except KundenportfolioError as exc:

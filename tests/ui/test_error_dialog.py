@@ -1,0 +1,38 @@
+"""The error dialog: German/translated message, details, copy button that keeps it open."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+from kundenportfolio.core.errors import DatabaseRefusedError
+from kundenportfolio.ui.dialogs import error_dialog
+from kundenportfolio.ui.dialogs.error_dialog import ErrorDialog
+
+
+def test_copy_details_keeps_dialog_open(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = ErrorDialog(ValueError("x"), "Traceback ...\nValueError: x\n")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "Traceback ...\nValueError: x\n"
+    assert dialog.isVisible()
+    assert "Traceback" in dialog.text.toPlainText()
+
+
+def test_known_errors_show_their_own_german_message(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = ErrorDialog(DatabaseRefusedError("Die Datei ist beschädigt."), "details")
+    qtbot.addWidget(dialog)
+    assert dialog.message.text().startswith("Die Datei ist beschädigt.")
+
+
+def test_show_error_does_not_stack_dialogs(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+
+    def fake_exec(dialog: ErrorDialog) -> int:
+        shown.append(dialog.details)
+        error_dialog.show_error(RuntimeError("zweiter"), "second")  # while the first is open
+        return 0
+
+    monkeypatch.setattr(ErrorDialog, "exec", fake_exec)
+    error_dialog.show_error(RuntimeError("erster"), "first")
+    assert shown == ["first"]
