@@ -61,6 +61,20 @@ COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+def table_fingerprint(table: pd.DataFrame) -> tuple[Any, ...]:
+    """Cheap summary of a PortfolioResult table that changes whenever a row's value, scores or
+    group change. The store updates results in place (customer_changed), so identity of the
+    result object is not enough to know whether a view is stale. ~ms for 100k rows."""
+    if not len(table):
+        return (0,)
+    groups = table["group"].to_numpy(dtype=object)
+    return (len(table), int(table["kundenwert_cents"].sum()), int(table["revenue_cents"].sum()),
+            float(np.nansum(table["position"].to_numpy(dtype=float))),
+            float(np.nansum(table["attractiveness"].to_numpy(dtype=float))),
+            int(table["overridden"].sum()), int(table.index.to_numpy().sum()),
+            *(int((groups == g).sum()) for g in ("star", "ertrag", "fragezeichen")))
+
+
 def _header(section: int, orientation: Qt.Orientation, role: int) -> Any:
     if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
         if role == Qt.ItemDataRole.DisplayRole:

@@ -43,6 +43,7 @@ from kundenportfolio.reports.charts import (
     format_number,
 )
 from kundenportfolio.ui.models.movements_table import CUSTOMER_ID_ROLE, MovementsTableModel
+from kundenportfolio.ui.models.ranking_table import table_fingerprint
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
 HIT_SLACK_PX = 3.0  # a pointer this close to a bubble's edge still counts as on it
@@ -60,6 +61,7 @@ class PortfolioView(QWidget):
         self.repository = repository
         self.store = store
         self.result: Any = None
+        self._fingerprint: tuple[Any, ...] = ()
         self.chart: PortfolioChart | None = None
         self._table = pd.DataFrame()
         self._display: np.ndarray | None = None  # cached screen coordinates of the bubbles
@@ -161,6 +163,7 @@ class PortfolioView(QWidget):
         self.settings = dict(self.repository.all_settings())
         self.result = self.store.result(self.period())
         self._table = self.result.table
+        self._fingerprint = table_fingerprint(self._table)
         self._fill_choices(self.staff_filter, self.tr("All account managers"), self._table["staff_name"])
         self._fill_choices(self.industry_filter, self.tr("All industries"), self._table["industry"])
         self._show_strategies()
@@ -301,9 +304,14 @@ class PortfolioView(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._display = None
-        # The store caches per period, so this is cheap unless the data changed meanwhile.
-        if self.result is None or self.store.result(self.period()) is not self.result:
+        # The store caches per period (and updates results in place), so this is cheap
+        # unless the data changed while the section was hidden.
+        if self.result is None or self._is_stale():
             self.refresh()
+
+    def _is_stale(self) -> bool:
+        result = self.store.result(self.period())
+        return result is not self.result or table_fingerprint(result.table) != self._fingerprint
 
 
 def _score(value: Any, number_format: str) -> str:

@@ -29,6 +29,7 @@ from kundenportfolio.ui.models.ranking_table import (
     RankingFilterProxy,
     RankingTableModel,
     RankingTotalsModel,
+    table_fingerprint,
 )
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
@@ -47,6 +48,7 @@ class RankingView(QWidget):
         self.repository = repository
         self.store = store
         self.result: Any = None
+        self._fingerprint: tuple[Any, ...] = ()
         self.settings: dict[str, Any] = {}
 
         self.period_selector = PeriodSelector(today, self)
@@ -142,6 +144,7 @@ class RankingView(QWidget):
             return
         self.settings = dict(self.repository.all_settings())
         self.result = self.store.result(self.period())
+        self._fingerprint = table_fingerprint(self.result.table)
         labels = {g: group_label(self.settings, g) for g in GROUP_ORDER}
         self._fill_groups(labels)
         self.model.set_table(self.result.table, self._number_format(), labels)
@@ -196,5 +199,10 @@ class RankingView(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if self.result is None or self.store.result(self.period()) is not self.result:
+        # Results are cached per period and updated in place: compare a fingerprint, not identity.
+        if self.result is None or self._is_stale():
             self.refresh()
+
+    def _is_stale(self) -> bool:
+        result = self.store.result(self.period())
+        return result is not self.result or table_fingerprint(result.table) != self._fingerprint
