@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "kundenportfolio.cli.safety",
     "kundenportfolio.cli.portfolio",
     "kundenportfolio.cli.ranking",
+    "kundenportfolio.cli.importing",
+    "kundenportfolio.cli.exporting",
 ]
 
 

@@ -1,0 +1,410 @@
+"""Importing customers, orders, contacts and costs from CSV/XLSX in one transaction.
+
+Either every row is imported or none: all rows are checked, every bad one is reported with
+its line, column and reason (`ImportFailed.errors`), and only a file without errors is
+written. Re-importing the same file changes nothing: customers are matched by number and
+updated field by field (never INSERT OR REPLACE, which would cascade), orders by order
+number or else by customer + date + amount, contacts and costs by their natural key.
+Rows that match an existing record only count as "updated" when a mapped value differs.
+
+Orders, contacts and costs are bulk-loaded into a temporary staging table and merged with
+set-based SQL, so a million order rows stay well under a minute; each new order also
+gets its Bestellung contact (as `Repository.record_order` does), in the same transaction.
+Progress is reported through a callback; a cancel callback rolls everything back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kundenportfolio.core.errors import KundenportfolioError, ValidationError
+from kundenportfolio.core.models import Contact, ContactType, Cost, CostCategory, Order
+from kundenportfolio.core.tabular import (
+    AmbiguousDecimalError,
+    DecimalMark,
+    TableSource,
+    column_votes,
+    decide_decimal_marks,
+    iter_rows,
+    open_table,
+)
+from kundenportfolio.core.validation import validate_contact, validate_cost, validate_order
+from kundenportfolio.data import import_merge as merge
+from kundenportfolio.data.import_customers import import_customers
+from kundenportfolio.data.import_specs import (
+    ENTITIES,
+    ENTITY_NAMES,
+    FIELDS,
+    FieldSpec,
+    converter,
+    suggest_mapping,
+)
+from kundenportfolio.data.repository import Repository
+
+Progress = Callable[[int, int], None]  # (units done, units total)
+Cancel = Callable[[], bool]  # returns True to cancel
+BATCH = 5000
+IMPORT_CACHE_KIB = -262144  # 256 MiB page cache while importing (negative: KiB)
+MERGE_UNITS = 4  # share of the progress bar for the SQL merge: rows // MERGE_UNITS
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int  # line (CSV) or row (XLSX) number as the user sees it in the file; 0: whole file
+    column: str  # the column header in the file, or "" for the whole row
+    message: str  # German
+
+    def __str__(self) -> str:
+        where = f"Zeile {self.line}" if self.line else "Datei"
+        return f"{where}, Spalte «{self.column}»: {self.message}" if self.column else (
+            f"{where}: {self.message}")
+
+
+class ImportFailed(KundenportfolioError):  # noqa: N818 - reads as a sentence in German UI code
+    """The file was not imported (nothing written); `errors` lists every bad row."""
+
+    SHOWN = 50
+
+    def __init__(self, errors: list[RowError], rows: int = 0) -> None:
+        self.errors = sorted(errors, key=lambda e: (e.line, e.column))
+        self.rows = rows
+        lines = "\n".join(f"  {e}" for e in self.errors[: self.SHOWN])
+        more = len(self.errors) - self.SHOWN
+        tail = f"\n  … und {more} weitere Fehler" if more > 0 else ""
+        bad = len({e.line for e in self.errors})
+        super().__init__(f"Nichts importiert: {bad} fehlerhafte Zeile(n).\n{lines}{tail}")
+
+
+class ImportCancelled(KundenportfolioError):  # noqa: N818
+    def __init__(self) -> None:
+        super().__init__("Import abgebrochen. Es wurde nichts geändert.")
+
+
+@dataclass
+class ImportResult:
+    entity: str
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    created_customers: list[str] = field(default_factory=list)
+    created_staff: list[str] = field(default_factory=list)
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        """A German one-paragraph summary, e.g. for the CLI and the wizard."""
+        name = ENTITY_NAMES[self.entity]
+        verb = "würden importiert" if self.dry_run else "importiert"
+        text = (f"{name}: {self.rows} Zeilen {verb} – {self.inserted} neu, "
+                f"{self.updated} geändert, {self.unchanged} unverändert.")
+        if self.created_customers:
+            text += f" {len(self.created_customers)} fehlende Kunden angelegt."
+        if self.created_staff:
+            text += f" Neue Betreuer: {', '.join(self.created_staff)}."
+        return text
+
+
+class _DryRun(Exception):  # noqa: N818 - control flow, never shown
+    pass
+
+
+class _Context:
+    """What every row handler needs: the database, callbacks, errors and counters."""
+
+    def __init__(self, repo: Repository, entity: str, source: TableSource,
+                 mapping: Mapping[str, int], progress: Progress | None,
+                 cancel: Cancel | None) -> None:
+        self.repo = repo
+        self.entity = entity
+        self.db = repo.db
+        self.source = source
+        self.mapping = dict(mapping)
+        self.progress = progress
+        self.cancel = cancel
+        self.errors: list[RowError] = []
+        self.total = 0
+        self.done = 0
+
+    def header(self, name: str) -> str:
+        index = self.mapping.get(name)
+        if index is not None and index < len(self.source.headers):
+            return self.source.headers[index] or f"Spalte {index + 1}"
+        spec = next((s for s in FIELDS[self.entity] if s.name == name), None)
+        return spec.header if spec is not None else name
+
+    def error(self, line: int, field_name: str, message: str) -> None:
+        self.errors.append(RowError(line, self.header(field_name) if field_name else "", message))
+
+    def tick(self, units: int = 0) -> None:
+        self.done += units
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled()
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
+def _default_before_import(repo: Repository) -> Callable[[], None] | None:
+    """The automatic backup before an import (issue 8); none for an in-memory database."""
+    from kundenportfolio.data.backup import backup_before_import
+
+    files = [row[2] for row in repo.db.execute("PRAGMA database_list") if row[1] == "main"]
+    if not files or not files[0]:
+        return None
+    path = Path(files[0])
+
+    def hook() -> None:
+        backup_before_import(path)
+    return hook
+
+
+def import_file(repo: Repository, entity: str, path: Path | str, *, sheet: str | None = None,
+                **kwargs: Any) -> ImportResult:
+    """Open `path` (CSV or XLSX) and import it; see `import_table` for the options."""
+    return import_table(repo, entity, open_table(path, sheet=sheet), **kwargs)
+
+
+def import_table(
+    repo: Repository,
+    entity: str,
+    source: TableSource,
+    *,
+    mapping: Mapping[str, int] | None = None,
+    create_missing_customers: bool = False,
+    decimal_mark: DecimalMark | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    before_import: Callable[[], None] | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import all rows of `source` as `entity` in one transaction.
+
+    mapping: field name -> column index (default: recognised from the headers).
+    decimal_mark: force "," or "." for every amount column instead of detecting it.
+    before_import: called once before anything is written (backup); default: the hook of
+    `kundenportfolio.data.backup`, if present. Not called for a dry run.
+    dry_run: check and count everything, then roll back (the wizard's validation report).
+    Raises ImportFailed (with every bad row), ImportCancelled, or TableError.
+    """
+    if entity not in ENTITIES:
+        raise KundenportfolioError(f"Unbekannte Importart «{entity}».")
+    if mapping is None:
+        mapping = suggest_mapping(entity, source.headers)
+    ctx = _Context(repo, entity, source, mapping, progress, cancel)
+    specs = FIELDS[entity]
+    missing = [s.header for s in specs if s.required and s.name not in mapping]
+    if missing:
+        raise ImportFailed([RowError(0, "", f"Die Spalte «{m}» fehlt (oder ist keiner Spalte "
+                                            "zugeordnet).") for m in missing])
+    marks = _decimal_marks(ctx, specs, decimal_mark)
+    if not dry_run:
+        hook = before_import if before_import is not None else _default_before_import(repo)
+        if hook is not None:
+            hook()
+    result = ImportResult(entity, rows=ctx.total, dry_run=dry_run)
+    cache_size = repo.db.execute("PRAGMA cache_size").fetchone()[0]
+    repo.db.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")  # big imports touch big indexes
+    try:
+        with repo.transaction():
+            if entity == "customers":
+                import_customers(ctx, _rows(ctx, entity, marks), result)
+            else:
+                _import_bulk(ctx, entity, marks, create_missing_customers, result)
+            if ctx.errors:
+                raise ImportFailed(ctx.errors, ctx.total)
+            ctx.tick(ctx.total)
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        pass
+    finally:
+        merge.drop_staging(repo.db)
+        repo.db.execute(f"PRAGMA cache_size = {int(cache_size)}")
+    result.unchanged = result.rows - result.inserted - result.updated
+    return result
+
+
+def _decimal_marks(ctx: _Context, specs: tuple[FieldSpec, ...],
+                   forced: DecimalMark | None) -> dict[str, DecimalMark]:
+    """First pass over the file: count the rows and decide each amount column's mark."""
+    money = {s.name: ctx.mapping[s.name] for s in specs if s.kind == "money" and s.name in ctx.mapping}
+    samples: dict[str, list[str]] = {name: [] for name in money}
+    votes: dict[str, dict[str, str]] = {ctx.header(name): {} for name in money}
+    rows = 0
+    for _, cells in iter_rows(ctx.source):
+        rows += 1
+        for name, index in money.items():
+            if index < len(cells) and isinstance(cells[index], str) and cells[index]:
+                samples[name].append(cells[index])
+        if rows % 20000 == 0:
+            _collect_votes(ctx, samples, votes)
+    _collect_votes(ctx, samples, votes)
+    ctx.total = rows + rows // MERGE_UNITS
+    if forced is not None:
+        return {name: forced for name in money}
+    try:
+        by_header = decide_decimal_marks(votes)
+    except AmbiguousDecimalError as exc:
+        raise ImportFailed([RowError(0, "", str(exc))], rows) from None
+    return {name: by_header[ctx.header(name)] for name in money}
+
+
+def _collect_votes(ctx: _Context, samples: dict[str, list[str]],
+                   votes: dict[str, dict[str, str]]) -> None:
+    for name, values in samples.items():
+        for vote, example in column_votes(values).items():
+            votes[ctx.header(name)].setdefault(vote, example)
+        values.clear()
+    ctx.tick()
+
+
+# ---- orders, contacts, costs: staged and merged ---------------------------------------
+
+def _rows(ctx: _Context, entity: str,
+          marks: Mapping[str, DecimalMark]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Converted rows (line, field -> value); cells that fail are reported and the row skipped."""
+    converters = [(s.name, ctx.mapping[s.name], converter(s, marks.get(s.name, ",")), s)
+                  for s in FIELDS[entity] if s.name in ctx.mapping]
+    for count, (line, cells) in enumerate(iter_rows(ctx.source), start=1):
+        if count % BATCH == 0:
+            ctx.tick(BATCH)
+        values: dict[str, Any] = {}
+        ok = True
+        for name, index, convert, spec in converters:
+            cell = cells[index] if index < len(cells) else None
+            try:
+                values[name] = convert(cell)
+            except ValueError as exc:
+                ctx.error(line, name, str(exc))
+                ok = False
+                continue
+            if spec.required and values[name] is None:
+                ctx.error(line, name, "Der Wert fehlt.")
+                ok = False
+        if ok:
+            yield line, values
+
+
+class _Lookups:
+    """Customer numbers and staff names -> ids, creating missing ones when allowed."""
+
+    def __init__(self, ctx: _Context, create_missing: bool, result: ImportResult) -> None:
+        self.ctx = ctx
+        self.create_missing = create_missing
+        self.result = result
+        self.customers = {n: i for i, n in ctx.db.execute("SELECT id, number FROM customers")}
+        self.staff = {str(n).casefold(): i for i, n in ctx.db.execute("SELECT id, name FROM staff")}
+
+    def customer(self, line: int, number: str) -> int | None:
+        number = number.strip()
+        found = self.customers.get(number)
+        if found is not None:
+            return found
+        if not self.create_missing:
+            self.ctx.error(line, "customer_number", f"Die Kundennummer {number} gibt es nicht "
+                           "(Kunden zuerst importieren oder fehlende Kunden anlegen lassen).")
+            return None
+        if len(number) > 30:
+            self.ctx.error(line, "customer_number", "Die Kundennummer ist länger als 30 Zeichen.")
+            return None
+        cursor = self.ctx.db.execute("INSERT INTO customers (number, name) VALUES (?, ?)",
+                                     [number, f"Kunde {number}"])
+        self.customers[number] = int(cursor.lastrowid or 0)
+        self.result.created_customers.append(number)
+        return self.customers[number]
+
+    def staff_id(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        key = name.strip().casefold()
+        if key not in self.staff:
+            cursor = self.ctx.db.execute("INSERT INTO staff (name) VALUES (?)", [name.strip()])
+            self.staff[key] = int(cursor.lastrowid or 0)
+            self.result.created_staff.append(name.strip())
+        return self.staff[key]
+
+
+def _validate(ctx: _Context, line: int, check: Callable[[Any], None], obj: Any) -> bool:
+    try:
+        check(obj)
+    except ValidationError as exc:
+        for err in exc.errors:
+            ctx.error(line, err.field, err.message)
+        return False
+    return True
+
+
+def _order_row(ctx: _Context, look: _Lookups, line: int, v: dict[str, Any]) -> tuple[Any, ...] | None:
+    customer_id = look.customer(line, v["customer_number"])
+    amount = v["amount_cents"]
+    discount = v.get("discount_cents") or 0
+    cogs = v.get("cost_of_goods_cents")
+    number = v.get("order_number")
+    # The common valid case is checked inline (a million rows); anything else goes through
+    # validate_order for its German messages.
+    if not (0 <= discount <= amount and (cogs is None or cogs >= 0)
+            and (number is None or len(number) <= 40)):
+        order = Order(customer_id or 0, dt.date.min, amount, discount, cogs, number, amount < 0)
+        if not _validate(ctx, line, validate_order, order):
+            return None
+    if customer_id is None:
+        return None
+    return (line, customer_id, v["order_date"], number, amount, discount, cogs,
+            int(amount < 0), v.get("note"))
+
+
+def _contact_row(ctx: _Context, look: _Lookups, line: int,
+                 v: dict[str, Any]) -> tuple[Any, ...] | None:
+    customer_id = look.customer(line, v["customer_number"])
+    contact = Contact(customer_id or 0, dt.datetime.min, ContactType(v["type"]),
+                      complaint_status=v.get("complaint_status"),
+                      revenue_impact_cents=v.get("revenue_impact_cents"))
+    if not _validate(ctx, line, validate_contact, contact) or customer_id is None:
+        return None
+    return (line, customer_id, v["occurred_at"], v["type"], v.get("direction") or "out",
+            look.staff_id(v.get("staff")), v.get("subject"), v.get("notes"), v.get("outcome"),
+            contact.complaint_status, contact.revenue_impact_cents,
+            int(bool(v.get("buys_from_competitor"))))
+
+
+def _cost_row(ctx: _Context, look: _Lookups, line: int, v: dict[str, Any]) -> tuple[Any, ...] | None:
+    customer_id = look.customer(line, v["customer_number"])
+    cost = Cost(customer_id or 0, dt.date.min, CostCategory(v["category"]), v["amount_cents"])
+    if not _validate(ctx, line, validate_cost, cost) or customer_id is None:
+        return None
+    return (line, customer_id, v["cost_date"], v["category"], v["amount_cents"], v.get("note"))
+
+
+_ROW_BUILDERS = {"orders": _order_row, "contacts": _contact_row, "costs": _cost_row}
+
+
+def _import_bulk(ctx: _Context, entity: str, marks: Mapping[str, DecimalMark],
+                 create_missing: bool, result: ImportResult) -> None:
+    plan = merge.PLANS[entity]
+    merge.create_staging(ctx.db, plan)
+    look = _Lookups(ctx, create_missing, result)
+    build = _ROW_BUILDERS[entity]
+    batch: list[tuple[Any, ...]] = []
+    for line, values in _rows(ctx, entity, marks):
+        staged = build(ctx, look, line, values)
+        if staged is not None and not ctx.errors:
+            batch.append(staged)
+            if len(batch) >= BATCH:
+                merge.stage(ctx.db, plan, batch)
+                batch.clear()
+    if ctx.errors:
+        return
+    merge.stage(ctx.db, plan, batch)
+    result.rows = ctx.db.execute(f"SELECT count(*) FROM {merge.STAGE}").fetchone()[0]
+    for line, message in merge.duplicate_keys(ctx.db, plan):
+        ctx.errors.append(RowError(line, ctx.header(plan.unique_field or ""), message))
+    if ctx.errors:
+        return
+    mapped = {name for name in ctx.mapping}
+    step = max(1, result.rows // MERGE_UNITS // 4)
+    for done in merge.merge(ctx.db, plan, mapped, result):
+        ctx.tick(step if done else 0)
+
