@@ -19,8 +19,11 @@ from kundenportfolio.core.errors import KundenportfolioError
 COMMAND_MODULES = [
     "kundenportfolio.cli.demo",
     "kundenportfolio.cli.safety",
+    "kundenportfolio.cli.privacy",
     "kundenportfolio.cli.portfolio",
     "kundenportfolio.cli.ranking",
+    "kundenportfolio.cli.suggestions",
+    "kundenportfolio.cli.campaign",
     "kundenportfolio.cli.importing",
     "kundenportfolio.cli.exporting",
 ]

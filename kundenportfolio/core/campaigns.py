@@ -77,7 +77,8 @@ def propose_participants(table: pd.DataFrame, contactable: pd.DataFrame, campaig
     (data.campaign_data.load_contactability).
     """
     flt = flt or ParticipantFilter()
-    df = table.join(contactable, how="inner")
+    flags = contactable[["may_advertise", "anonymized", "has_email", "has_address"]]
+    df = table.join(flags, how="inner")
     mask = (df["status"] == "active") & ~df["anonymized"].astype(bool)
     if campaign.target_groups:
         mask &= df["group"].isin([str(g) for g in campaign.target_groups])
@@ -206,7 +207,8 @@ def evaluate(before: pd.DataFrame, after: pd.DataFrame, participants: Sequence[i
     elif not complete:
         code = "pending"
         text = (f"Noch nicht abschließend: Der Vergleichszeitraum endet am "
-                f"{windows[1][1]:%d.%m.%Y}. Bisher: Kundenwert je Teilnehmer {money(kw)} {versus}.")
+                f"{windows[1][1]:%d.%m.%Y}. Bisher je Teilnehmer: Kundenwert {money(kw)} "
+                f"({'im Vergleich zu den übrigen Kunden' if c.customers else 'zum Zeitraum davor'}).")
     elif kw > 0 and (per_participant is None or kw > per_participant):
         code = "worthwhile"
         cost = f", mehr als die Kosten von {money(per_participant)} je Teilnehmer" \

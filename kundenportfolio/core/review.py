@@ -16,6 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from kundenportfolio.core.models import Group
+
 
 def main_communicators(customers: pd.DataFrame, staff_contacts: pd.DataFrame) -> pd.DataFrame:
     """Index customer_id (those with staff contacts): main_staff_id, main_staff_name,
@@ -120,4 +122,6 @@ def review_by_group(per_customer: pd.DataFrame, settings: Mapping[str, Any]) -> 
         "unprofitable": df["unprofitable"].astype(bool).astype(int),
         "kundenwert_cents": df["kundenwert_cents"].astype("int64"),
     })
-    return flags.groupby("group").sum()
+    summed = flags.groupby("group").sum()
+    order = [g.value for g in Group if g.value in summed.index]  # Star, Ertrag, Fragezeichen, …
+    return summed.reindex(order)

@@ -53,6 +53,7 @@ def add(repo: Repository, number: str, **kw: object) -> int:
 
 def portfolio(groups: dict[int, str], **columns: dict[int, object]) -> pd.DataFrame:
     frame = pd.DataFrame({"group": pd.Series(groups)})
+    frame["number"] = [str(i) for i in frame.index]  # as in the real table (and contactable)
     frame["status"] = "active"
     frame["staff_id"] = pd.Series(dtype="Int64")
     frame["industry"] = None

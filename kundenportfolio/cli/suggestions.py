@@ -1,0 +1,175 @@
+"""`kundenportfolio suggestions`: whom to address, why, and with which instrument (METHOD §5).
+
+Without --out the most urgent suggestions as a table in the terminal; with --out FILE.csv or
+FILE.xlsx all of them. --overview shows the Normstrategie and fitting instruments per group,
+--review the review questions per group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from kundenportfolio.cli.common import add_db_options, open_repository
+from kundenportfolio.core.errors import FieldError, ValidationError
+from kundenportfolio.core.money import format_money
+from kundenportfolio.core.scoring import group_label
+
+HEADERS = ["Priorität", "Kundennummer", "Name", "Gruppe", "Rang", "Kundenwert", "Grund",
+           "Detail", "Instrument", "Art", "Betreuer", "Letzter Kontakt", "Tage seit Kontakt"]
+TERMINAL = ["Priorität", "Kundennummer", "Name", "Gruppe", "Kundenwert", "Grund", "Instrument",
+            "Art"]
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "suggestions", help="Vorschläge zur Kundenansprache ausgeben.",
+        description="Wen ansprechen, warum und womit: Kontakt fällig, Reklamation offen, "
+        "Kundenwert steigt, Bedarfsanalyse für Fragezeichenkunden, unrentable Kunden. "
+        "Kunden ohne Werbeeinwilligung erhalten nur Servicekontakte.",
+    )
+    add_db_options(parser)
+    parser.add_argument("--group", action="append", default=None, metavar="GRUPPE",
+                        help="Nur diese Gruppe (mehrfach möglich): star, ertrag, fragezeichen, "
+                        "mitnahme.")
+    parser.add_argument("--customer", default=None, metavar="NUMMER",
+                        help="Nur dieser Kunde (Kundennummer).")
+    parser.add_argument("--as-of", dest="as_of", default=None, metavar="JJJJ-MM-TT",
+                        help="Stichtag (Standard: heute).")
+    parser.add_argument("--limit", type=int, default=40, metavar="N",
+                        help="Im Terminal höchstens N Zeilen (Standard: 40).")
+    parser.add_argument("--out", type=Path, default=None, metavar="DATEI",
+                        help="Alle Vorschläge in eine Datei schreiben: DATEI.csv oder DATEI.xlsx.")
+    parser.add_argument("--overview", action="store_true",
+                        help="Normstrategie und passende Instrumente je Gruppe zeigen.")
+    parser.add_argument("--review", action="store_true",
+                        help="Review-Fragen je Gruppe beantworten (Hauptkontakt, Betreuer, "
+                        "Reklamationen, Trend).")
+    parser.set_defaults(func=run)
+
+
+def as_of_from(args: argparse.Namespace) -> dt.date:
+    try:
+        return dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
+    except ValueError:
+        raise ValidationError(FieldError(
+            "--as-of", f"«{args.as_of}» ist kein Datum im Format JJJJ-MM-TT.")) from None
+
+
+def _date(value: Any) -> str:
+    return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else ""
+
+
+def display_frame(result: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
+    """The suggestions with German headers and formatted values."""
+    fmt = str(settings["number_format"])
+    return pd.DataFrame({
+        "Priorität": result["priority"].astype(str),
+        "Kundennummer": result["number"],
+        "Name": result["name"],
+        "Gruppe": [group_label(settings, g) for g in result["group"]],
+        "Rang": result["rank"].astype(str),
+        "Kundenwert": [format_money(int(v), fmt) for v in result["kundenwert_cents"]],
+        "Grund": result["reason_text"],
+        "Detail": result["detail"],
+        "Instrument": result["instrument_name"].fillna("—"),
+        "Art": result["kind"],
+        "Betreuer": result["staff_name"].fillna(""),
+        "Letzter Kontakt": [_date(v) for v in result["last_contact_date"]],
+        "Tage seit Kontakt": [("" if pd.isna(v) else str(int(v)))
+                              for v in result["days_since_contact"]],
+    }, columns=HEADERS)
+
+
+RIGHT = {"Priorität", "Rang", "Kundenwert", "Tage seit Kontakt"}
+
+
+def render(frame: pd.DataFrame, headers: list[str]) -> str:
+    """Plain-text table; numbers right-aligned, long texts cut at 48 characters."""
+    widths = [min(max([len(h)] + [len(str(v)) for v in frame[h]]), 48) for h in headers]
+
+    def cell(value: object, width: int, header: str) -> str:
+        text = str(value)[:width]
+        return text.rjust(width) if header in RIGHT else text.ljust(width)
+
+    lines = ["  ".join(cell(h, w, h) for h, w in zip(headers, widths, strict=True)),
+             "  ".join("-" * w for w in widths)]
+    for row in frame[headers].itertuples(index=False, name=None):
+        lines.append("  ".join(cell(v, w, h) for v, w, h in zip(row, widths, headers,
+                                                                 strict=True)))
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _overview(repo: Any, settings: dict[str, Any]) -> None:
+    from kundenportfolio.core.suggestions import group_overview
+
+    for item in group_overview(repo.list_instruments(), settings):
+        print(f"{item['label']} — Kontakt alle {item['contact_interval_days']} Tage")
+        print(f"  Normstrategie: {item['strategy']}")
+        names = [i.name + ("" if i.is_advertising else " (Service)") for i in item["instruments"]]
+        print(f"  Instrumente: {', '.join(names)}")
+
+
+def _review(table: pd.DataFrame, engagement: Any, settings: dict[str, Any]) -> None:
+    from kundenportfolio.core.review import review, review_by_group
+
+    summary = review_by_group(review(table, engagement, settings), settings)
+    fmt = str(settings["number_format"])
+    for group, row in summary.iterrows():
+        print(f"{group_label(settings, str(group))}: {row['customers']} Kunden, "
+              f"Kundenwert {format_money(int(row['kundenwert_cents']), fmt)}")
+        print(f"  ohne Betreuer: {row['no_responsible']}; Hauptkontakt ist nicht der Betreuer: "
+              f"{row['main_not_responsible']}; ohne Kontakt in 12 Monaten: "
+              f"{row['no_contact_12m']}")
+        print(f"  mit offener Reklamation: {row['open_complaints']}; Umsatz steigt: "
+              f"{row['rising']}; sinkt: {row['falling']}; unrentabel: {row['unprofitable']}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kundenportfolio.cli.ranking import parse_group
+    from kundenportfolio.core.periods import Period
+    from kundenportfolio.core.suggestions import build_suggestions
+    from kundenportfolio.data.engagement import load_engagement
+    from kundenportfolio.data.portfolio_store import PortfolioStore
+    from kundenportfolio.reports.campaign_export import write_table
+
+    out: Path | None = args.out
+    if out is not None and out.suffix.lower() not in (".csv", ".xlsx"):
+        raise ValidationError(FieldError("--out", "Die Datei muss auf .csv oder .xlsx enden."))
+    if args.limit < 1:
+        raise ValidationError(FieldError("--limit", "N muss mindestens 1 sein."))
+    as_of = as_of_from(args)
+    repo = open_repository(args, write=False)
+    settings = repo.all_settings()
+    groups = [parse_group(g, settings).value for g in args.group] if args.group else None
+    customer_ids = None
+    if args.customer:
+        customer_ids = [repo.get_customer_by_number(args.customer).id]
+    if args.overview:
+        _overview(repo, settings)
+        return 0
+    table = PortfolioStore(repo).result(Period.last_12_months(as_of)).table
+    engagement = load_engagement(repo, as_of)
+    if args.review:
+        _review(table if groups is None else table[table["group"].isin(groups)], engagement,
+                settings)
+        return 0
+    result = build_suggestions(table, engagement, repo.list_instruments(), settings, as_of,
+                               groups=groups, customer_ids=customer_ids)
+    frame = display_frame(result, settings)
+    if out is not None:
+        write_table(frame, out, sheet_title="Vorschläge")
+        print(f"{len(frame)} Vorschläge geschrieben: {out}")
+        return 0
+    print(f"Vorschläge zur Kundenansprache – Stichtag {as_of:%d.%m.%Y}")
+    if frame.empty:
+        print("Keine Vorschläge.")
+        return 0
+    print(render(frame.head(args.limit), TERMINAL))
+    if len(frame) > args.limit:
+        print(f"… und {len(frame) - args.limit} weitere (alle mit --out DATEI.csv).")
+    return 0

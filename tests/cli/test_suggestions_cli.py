@@ -1,0 +1,120 @@
+"""`kundenportfolio suggestions` and `kundenportfolio campaign …` end to end (in-process)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kundenportfolio.cli import COMMAND_MODULES, main
+from kundenportfolio.core.models import ContactType, Customer, Order
+from kundenportfolio.data.database import open_database
+from kundenportfolio.data.repository import Repository
+
+AS_OF = "2026-11-26"
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    """Three customers with orders; 10002 has no marketing consent, 10003 opted out."""
+    path = tmp_path / "firma.sqlite3"
+    db = open_database(path)
+    repo = Repository(db)
+    for number, name, consent, opt_out, amount in [
+        ("10001", "Alpha AG", True, None, 50_000_00),
+        ("10002", "Beta GmbH", False, None, 40_000_00),
+        ("10003", "Gamma SA", True, dt.date(2026, 1, 1), 30_000_00),
+    ]:
+        customer = repo.add_customer(Customer(
+            number=number, name=name, marketing_consent=consent, opt_out_date=opt_out,
+            street="Bahnhofstrasse 1", postcode="01067", city="Dresden"))
+        assert customer.id is not None
+        repo.record_order(Order(customer_id=customer.id, order_date=dt.date(2026, 11, 20),
+                                amount_cents=amount))
+        repo.record_order(Order(customer_id=customer.id, order_date=dt.date(2025, 11, 20),
+                                amount_cents=amount // 2))
+    db.close()
+    return path
+
+
+def test_commands_are_registered() -> None:
+    assert "kundenportfolio.cli.suggestions" in COMMAND_MODULES
+    assert "kundenportfolio.cli.campaign" in COMMAND_MODULES
+
+
+def test_suggestions_terminal_respects_consent(db_file: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db_file), "suggestions", "--as-of", AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Vorschläge zur Kundenansprache – Stichtag 26.11.2026")
+    # revenue doubled (+100 %) and top ranks: "Kundenwert steigt" -> event invitation, but only
+    # for Alpha (Beta: no consent, Gamma: opted out)
+    rising = [line for line in out.splitlines() if "Kundenwert steigt" in line]
+    assert len(rising) == 1 and "10001" in rising[0] and "Messe-/Event-Einladung" in rising[0]
+
+
+def test_suggestions_csv_all_rows(db_file: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "vorschlaege.csv"
+    assert main(["--db", str(db_file), "suggestions", "--as-of", AS_OF, "--out", str(out)]) == 0
+    assert "Vorschläge geschrieben" in capsys.readouterr().out
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    assert rows and list(rows[0])[:3] == ["Priorität", "Kundennummer", "Name"]
+    advertising = {r["Kundennummer"] for r in rows if r["Art"] == "Werbung"}
+    assert advertising == {"10001"}
+    assert all(r["Priorität"] in "12345" for r in rows)
+
+
+def test_suggestions_bad_group_and_bad_file(db_file: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db_file), "suggestions", "--group", "gold"]) == 1
+    assert "«gold» ist keine Gruppe" in capsys.readouterr().err
+    assert main(["--db", str(db_file), "suggestions", "--out", "x.pdf"]) == 1
+    assert ".csv oder .xlsx" in capsys.readouterr().err
+
+
+def test_suggestions_overview(db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db_file), "suggestions", "--overview"]) == 0
+    out = capsys.readouterr().out
+    assert "Starkunden — Kontakt alle 30 Tage" in out
+    assert "Bedarfsanalyse (Service)" in out
+
+
+def test_campaign_flow(db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(db_file)]
+    assert main([*db, "campaign", "create", "--name", "Hausmesse", "--instrument",
+                 "messe_event_einladung", "--from", "2026-11-21", "--to", "2026-11-22",
+                 "--budget", "300.00"]) == 0
+    assert "Kampagne 1 angelegt" in capsys.readouterr().out
+    assert main([*db, "campaign", "propose", "1"]) == 0
+    assert "1 Teilnehmer vorgeschlagen" in capsys.readouterr().out  # only Alpha may be invited
+    assert main([*db, "campaign", "participate", "1", "--date", "2026-11-22"]) == 0
+    assert main([*db, "campaign", "participate", "1", "--date", "2026-11-22"]) == 0
+    assert "0 Teilnahmen als Kontakt erfasst (1 waren schon erfasst)" in capsys.readouterr().out
+    out = tmp_path / "teilnehmer.xlsx"
+    assert main([*db, "campaign", "export", "1", "--out", str(out)]) == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:6] == ("Kundennummer", "Firma", "Ansprechpartner", "Straße", "PLZ", "Ort")
+    assert rows[1][:6] == ("10001", "Alpha AG", None, "Bahnhofstrasse 1", "01067", "Dresden")
+    assert len(rows) == 2
+    assert main([*db, "campaign", "evaluate", "1", "--as-of", AS_OF]) == 0
+    assert "Noch nicht abschließend" in capsys.readouterr().out
+    handle = open_database(db_file)
+    try:
+        contacts = Repository(handle).list_contacts(1)
+        assert [c.type for c in contacts if c.campaign_id == 1] == [ContactType.EVENT]
+    finally:
+        handle.close()
+
+
+def test_campaign_create_refuses_unknown_instrument(db_file: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db_file), "campaign", "create", "--name", "X", "--instrument",
+                 "flyer", "--from", "2026-01-01", "--to", "2026-01-02"]) == 1
+    assert "Kein Instrument «flyer»" in capsys.readouterr().err
