@@ -1,0 +1,81 @@
+"""`kundenportfolio privacy export|erase`: Datenauskunft and erasure for one customer."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kundenportfolio.cli.common import add_db_options, database_path, open_repository
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "privacy", help="Datenauskunft und Löschung (DSGVO/revDSG) für einen Kunden.",
+        description="Auskunft über alle zu einem Kunden gespeicherten Daten oder deren "
+        "Löschung durch Anonymisierung.")
+    actions = parser.add_subparsers(title="Aktionen", dest="action", metavar="AKTION",
+                                    required=True, parser_class=type(parser))
+    export = actions.add_parser(
+        "export", help="Alle Daten eines Kunden als JSON (und Text) ausgeben.",
+        description="Schreibt alles, was zum Kunden gespeichert ist (Stammdaten, Kontakte, "
+        "Aufträge, Kosten, Kampagnen, Einwilligungen, Gruppenverlauf), in eine JSON-Datei.")
+    add_db_options(export)
+    export.add_argument("number", metavar="KUNDENNUMMER")
+    export.add_argument("--out", type=Path, required=True, metavar="DATEI.json",
+                        help="Zieldatei (JSON).")
+    export.add_argument("--text", type=Path, metavar="DATEI.txt",
+                        help="Zusätzlich eine lesbare Textfassung schreiben.")
+    export.set_defaults(func=run_export)
+
+    erase = actions.add_parser(
+        "erase", help="Einen Kunden anonymisieren (Aufträge und Beträge bleiben).",
+        description="Löscht alle persönlichen Angaben des Kunden (Name, Ansprechperson, "
+        "Adresse, Telefon, E-Mail, Notizen, Kontakttexte) und die Werbeeinwilligung. "
+        "Aufträge und Beträge bleiben für die Buchhaltung (10 Jahre) ohne Personenbezug "
+        "erhalten. Ältere Sicherungen enthalten die Daten, bis sie ausgedünnt werden.")
+    add_db_options(erase)
+    erase.add_argument("number", metavar="KUNDENNUMMER")
+    erase.add_argument("--yes", action="store_true", help="Die Löschung bestätigen.")
+    erase.set_defaults(func=run_erase)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from kundenportfolio.data import privacy
+
+    repo = open_repository(args, write=False)
+    data = privacy.export_customer(repo.db, args.number)
+    privacy.write_export_json(data, args.out)
+    counts = ", ".join(f"{privacy.TABLE_TITLES.get(t, t)}: {len(rows)}"
+                       for t, rows in data["tables"].items())
+    print(f"Datenauskunft zu Kunde {data['customer']['number']} geschrieben: {args.out}")
+    print(f"  {counts}")
+    if args.text:
+        args.text.write_text(privacy.export_text(data), encoding="utf-8")
+        print(f"Textfassung: {args.text}")
+    return 0
+
+
+def run_erase(args: argparse.Namespace) -> int:
+    from kundenportfolio.data import privacy
+
+    repo = open_repository(args, write=True)
+    customer = repo.get_customer_by_number(args.number)
+    if not args.yes:
+        print(f"Kunde {customer.number} «{customer.name}» würde anonymisiert. "
+              "Zum Bestätigen --yes angeben.")
+        return 1
+    old_name = customer.name
+    result = privacy.erase_customer(repo.db, args.number)
+    print(f"Kunde {result.number} anonymisiert: «{result.anonymous_name}» "
+          f"({result.cleared_texts} Texte in Kontakten, Aufträgen und Kosten gelöscht).")
+    print("Aufträge und Beträge bleiben ohne Personenbezug erhalten.")
+    if result.remaining:
+        print("Achtung, diese Angaben kommen noch an anderer Stelle vor (bitte prüfen):")
+        for place in result.remaining:
+            print(f"  - {place}")
+    elif privacy.file_mentions(database_path(args), old_name):
+        print(f"Achtung: «{old_name}» steht noch in der Datenbankdatei.")
+    else:
+        print(f"«{old_name}» kommt in der Datenbankdatei nicht mehr vor.")
+    print("Hinweis: Ältere Sicherungen enthalten die Daten noch, bis sie ausgedünnt werden.")
+    return 0
