@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -49,12 +50,24 @@ def install_translators(app: QApplication, language: str = "de") -> list[QTransl
     return translators
 
 
+def apply_ui_settings(app: QApplication, translators: list[QTranslator], language: str,
+                      number_format: str) -> None:
+    """The database's `ui_language` (German unless English is chosen) and `number_format`."""
+    if language == "en":
+        for translator in translators:
+            app.removeTranslator(translator)
+        translators.clear()
+    from kundenportfolio.ui.formatting import locale_for
+
+    QLocale.setDefault(locale_for(number_format))
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from kundenportfolio.cli.common import database_path, open_repository
     from kundenportfolio.ui.main_window import MainWindow
 
     app = create_application()
-    install_translators(app)
+    translators = install_translators(app)
     from kundenportfolio.ui.dialogs.error_dialog import install_excepthook
 
     install_excepthook(app)  # uncaught errors: rotating log + German dialog, keep running
@@ -63,6 +76,21 @@ def run_gui(args: argparse.Namespace) -> int:
     except KundenportfolioError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    apply_ui_settings(app, translators, repository.get_setting("ui_language"),
+                      repository.get_setting("number_format"))
     window = MainWindow(repository, database_path(args))
     window.show()
+    if os.environ.get("KUNDENPORTFOLIO_STARTUP_PROBE"):
+        _report_shown_and_quit(app)  # tests/benchmarks/bench_startup.py measures start-up
     return app.exec()
+
+
+def _report_shown_and_quit(app: QApplication) -> None:
+    """Print a marker once the event loop has shown the window, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def shown() -> None:
+        print("KUNDENPORTFOLIO_WINDOW_SHOWN", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)

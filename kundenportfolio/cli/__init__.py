@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 from typing import Any
 
 from kundenportfolio import APP_NAME, __version__
@@ -59,6 +60,10 @@ def build_parser() -> GermanArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="Programmversion anzeigen und beenden.")
     add_db_options(parser)
+    parser.add_argument("--smoke-test", type=Path, metavar="ORDNER",
+                        help="Selbsttest des installierten Programms: öffnet jeden Bereich mit einer "
+                        "frischen Demo-Datenbank im ORDNER, schreibt Bildschirmfotos, ein PDF und "
+                        "ein Protokoll; Rückgabewert 0 nur wenn alles funktioniert hat.")
     commands = parser.add_subparsers(title="Befehle", dest="command", metavar="BEFEHL",
                                      parser_class=GermanArgumentParser)
     for name in COMMAND_MODULES:
@@ -87,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.smoke_test is not None:
+            from kundenportfolio.smoke import run_smoke_test
+
+            return run_smoke_test(args.smoke_test)
         if args.command is None:
             from kundenportfolio.app import run_gui
 
