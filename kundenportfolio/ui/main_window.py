@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import inspect
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,9 +66,11 @@ class MainWindow(QMainWindow):
         self.store = store or PortfolioStore(repository)
         company = repository.get_setting(declared.COMPANY_NAME.key) or db_path.stem
         self.setWindowTitle(f"{company} – {APP_NAME}")
+        self._language = repository.get_setting(declared.UI_LANGUAGE.key)
         self.undo_stack = QUndoStack(self)
         self.writer = CustomerWriter(repository, self.undo_stack, self)
-        self.period_selector = PeriodSelector(today, self)
+        self.today = today or dt.date.today()
+        self.period_selector = PeriodSelector(self.today, self)
         self.period_selector.setObjectName("period_selector")
         self.period = self.period_selector.period()
         self.customers_view = CustomersView(repository, self.store, self.period, self.writer)
@@ -134,7 +137,9 @@ class MainWindow(QMainWindow):
             if exc.name != spec.module:  # a missing dependency inside it is a real bug
                 raise
             return None  # that feature is not built: no placeholder screen
-        widget = getattr(module, spec.cls)(self.repository, self.store)
+        cls = getattr(module, spec.cls)
+        extra = {"today": self.today} if "today" in inspect.signature(cls).parameters else {}
+        widget = cls(self.repository, self.store, **extra)
         if hasattr(widget, "set_period"):
             widget.set_period(self.period)
         return widget
@@ -178,11 +183,15 @@ class MainWindow(QMainWindow):
     def settings_changed(self, *_args: Any) -> None:
         """Weights, thresholds or formats changed: everything is computed anew."""
         self.store.invalidate()
+        self.customers_view.apply_settings()
         self.customers_view.load()
         for section in self.sections:
             if section.widget is not self.customers_view and hasattr(section.widget, "refresh"):
                 section.widget.refresh()
         self.refresh_status()
+        if self.repository.get_setting(declared.UI_LANGUAGE.key) != self._language:
+            self.statusBar().showMessage(
+                self.tr("The new language is used from the next start of the program."), 10000)
 
     def refresh_status(self) -> None:
         count = self.repository.count_customers()

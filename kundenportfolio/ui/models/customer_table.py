@@ -252,12 +252,19 @@ class CustomerFilterProxy(QSortFilterProxyModel):
         haystacks = self.source().haystacks
         needle = self.search
         previous = self._last_search
+        words = needle.split()  # every word must occur: "müller zürich"
+        if len(words) == 1:
+            def match(text: str) -> bool:
+                return needle in text
+        else:
+            def match(text: str) -> bool:
+                return all(w in text for w in words)
         if previous and needle.startswith(previous[0]):
             # typing one more letter: only the earlier hits can still match
             candidates = previous[1]
-            hits = np.fromiter((p for p in candidates.tolist() if needle in haystacks[p]), np.int64)
+            hits = np.fromiter((p for p in candidates.tolist() if match(haystacks[p])), np.int64)
         else:
-            hits = np.fromiter((p for p, h in enumerate(haystacks) if needle in h), np.int64)
+            hits = np.fromiter((p for p, h in enumerate(haystacks) if match(h)), np.int64)
         self._last_search = (needle, hits)
         mask = np.zeros(n, dtype=bool)
         mask[hits] = True

@@ -176,9 +176,11 @@ class CustomerDetail(QWidget):
         self.figure = Figure(figsize=(5, 3))
         self.canvas = FigureCanvasQTAgg(self.figure)
         split = QSplitter()
-        split.addWidget(_table(self.revenue))
+        table = _table(self.revenue)
+        table.setMinimumWidth(240)
+        split.addWidget(table)
         split.addWidget(self.canvas)
-        split.setSizes([250, 600])
+        split.setStretchFactor(1, 1)
         return split
 
     def _build_history(self) -> QWidget:

@@ -146,6 +146,17 @@ class CustomersView(QWidget):
 
     # ---- loading ---------------------------------------------------------------------
 
+    def apply_settings(self) -> None:
+        """Number format and group names after a settings change (then `load()`)."""
+        settings = self.repository.all_settings()
+        self.model.number_format = str(settings["number_format"])
+        self.model.group_labels = group_labels(settings)
+        for row in range(1, self.group_filter.count()):
+            self.group_filter.setItemText(row, self.model.group_labels.get(
+                self.group_filter.itemData(row), self.group_filter.itemText(row)))
+        self.detail.settings = settings
+        self.detail.number_format = self.model.number_format
+
     def load(self) -> None:
         """Fill the list from the store's result for the current period."""
         self.search_texts = self.repository.customer_search_texts()

@@ -1,0 +1,126 @@
+"""The customer list model and its filter proxy: contents, search, filters, sorting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kundenportfolio.core.periods import Period
+from kundenportfolio.data.portfolio_store import PortfolioStore
+from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.models.customer_table import (
+    COLUMN_INDEX,
+    SORT_ROLE,
+    CustomerFilterProxy,
+    CustomerTableModel,
+)
+from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def models(shop: Repository):  # type: ignore[no-untyped-def]
+    table = PortfolioStore(shop).result(Period.last_12_months(TODAY)).table
+    model = CustomerTableModel("de-CH", {"star": "Starkunden", "mitnahme": "Mitnahmekunden",
+                                         "ertrag": "Ertragskunden",
+                                         "fragezeichen": "Fragezeichenkunden"})
+    model.set_table(table, shop.customer_search_texts())
+    proxy = CustomerFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.apply()
+    return model, proxy
+
+
+def names(proxy: CustomerFilterProxy) -> list[str]:
+    return [proxy.index(r, COLUMN_INDEX["name"]).data() for r in range(proxy.rowCount())]
+
+
+def test_models_pass_qtmodeltester(qtmodeltester, models) -> None:  # type: ignore[no-untyped-def]
+    model, proxy = models
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+    proxy.set_search("müller")
+    qtmodeltester.check(proxy)
+
+
+def test_record_model_passes_qtmodeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = RecordTableModel([RecordColumn("Jahr", lambda r: str(r[0])),
+                              RecordColumn("Umsatz", lambda r: str(r[1]), lambda r: r[1], True)])
+    model.set_records([(2025, 100), (2026, 250)])
+    qtmodeltester.check(model)
+    assert model.index(1, 1).data(SORT_ROLE) == 250
+
+
+def test_cells_show_value_rank_group_in_german_formats(models) -> None:  # type: ignore[no-untyped-def]
+    model, proxy = models
+    # default order: by rank; Bäckerei 10'500.00 (rank 1), Garage 1'500.00, Hotel 0.00
+    assert names(proxy) == ["Bäckerei Müller AG", "Garage Huber GmbH", "Hotel Sonne"]
+    row = [proxy.index(0, c).data() for c in range(proxy.columnCount())]
+    assert row[:4] == ["10001", "Bäckerei Müller AG", "Zürich", "Anna Keller"]
+    assert row[5:8] == ["1", "10'500.00", "A"]
+    assert row[8] == "01.09.2026"  # last contact: the Bestellung contact of the 1.9. order
+    assert row[9] == "active"
+    assert proxy.index(0, COLUMN_INDEX["kundenwert_cents"]).data(SORT_ROLE) == 1_050_000
+    model.number_format = "de-DE"
+    assert proxy.index(0, COLUMN_INDEX["kundenwert_cents"]).data() == "10.500,00"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("müller", ["Bäckerei Müller AG"]),  # name (and contact person)
+    ("BERN", ["Garage Huber GmbH"]),  # place, any case
+    ("petra@", ["Garage Huber GmbH"]),  # e-mail
+    ("044 123", ["Bäckerei Müller AG"]),  # phone
+    ("1000", ["Bäckerei Müller AG", "Garage Huber GmbH", "Hotel Sonne"]),  # number
+    ("petra huber", ["Garage Huber GmbH"]),  # contact person
+    ("müller zürich", ["Bäckerei Müller AG"]),  # every word somewhere
+    ("müller bern", []),
+    ("zzz", []),
+])
+def test_search_as_you_type(models, text: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    _model, proxy = models
+    proxy.set_search(text)
+    assert names(proxy) == expected
+
+
+def test_search_refines_while_typing_and_widens_on_backspace(models) -> None:  # type: ignore[no-untyped-def]
+    _model, proxy = models
+    for typed, count in (("h", 3), ("ho", 1), ("hot", 1), ("ho", 1), ("h", 3), ("", 3)):
+        proxy.set_search(typed)  # "h": Hans Müller, Huber, Hotel; "ho": only Hotel
+        assert proxy.rowCount() == count, typed
+
+
+def test_filters_group_staff_status(models, shop: Repository) -> None:  # type: ignore[no-untyped-def]
+    model, proxy = models
+    beat = next(s for s in shop.list_staff() if s.name == "Beat Meier")
+    proxy.set_filters(staff_id=beat.id)
+    assert names(proxy) == ["Garage Huber GmbH"]
+    group_of_hotel = model.value(3, "group")
+    proxy.set_filters(group=group_of_hotel)
+    assert "Hotel Sonne" in names(proxy)
+    assert all(model.value(model.customer_id(r), "group") == group_of_hotel
+               for r in range(proxy.rowCount()))
+    proxy.set_filters(status="inactive")
+    assert names(proxy) == []
+
+
+def test_money_sorts_as_numbers_not_text(models) -> None:  # type: ignore[no-untyped-def]
+    _model, proxy = models
+    column = COLUMN_INDEX["kundenwert_cents"]
+    proxy.sort(column, Qt.SortOrder.AscendingOrder)
+    # as text "0.00" < "1'500.00" < "10'500.00" happens to agree; descending shows the numbers
+    proxy.sort(column, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, column).data() for r in range(3)] == ["10'500.00", "1'500.00", "0.00"]
+    proxy.sort(COLUMN_INDEX["name"], Qt.SortOrder.DescendingOrder)
+    assert names(proxy) == ["Hotel Sonne", "Garage Huber GmbH", "Bäckerei Müller AG"]
+    assert proxy.sortColumn() == COLUMN_INDEX["name"]
+
+
+def test_last_contact_sorts_by_date(models) -> None:  # type: ignore[no-untyped-def]
+    _model, proxy = models
+    proxy.sort(COLUMN_INDEX["last_contact_date"], Qt.SortOrder.AscendingOrder)
+    # Hotel: none (first), Garage 01.05.2026, Bäckerei 01.09.2026
+    assert names(proxy) == ["Hotel Sonne", "Garage Huber GmbH", "Bäckerei Müller AG"]
+    assert dt.date(2026, 5, 1) < dt.date(2026, 9, 1)
