@@ -114,11 +114,13 @@ def test_filters_by_staff_industry_and_abc(view: PortfolioView) -> None:
     assert "Ertragskunden\n1 Kunde · 100.0\u202f% des Kundenwerts" in texts
 
 
-def test_period_change_fetches_result_and_movements(view: PortfolioView) -> None:
+def test_period_change_fetches_result_and_movements(qtbot, view: PortfolioView) -> None:  # type: ignore[no-untyped-def]
     store = view.store
     index = next(i for i in range(view.period_selector.count())
                  if view.period_selector.itemText(i).endswith("2025"))
-    view.period_selector.setCurrentIndex(index)
+    with qtbot.waitSignal(view.period_changed, timeout=1000) as blocker:
+        view.period_selector.setCurrentIndex(index)
+    assert blocker.args == [Period.calendar_year(2025)]
     assert store.requested[-1] == Period.calendar_year(2025)
     assert store.movement_requests[-1] == ("2024", "2025")
     view.set_period(Period.all_time(TODAY))

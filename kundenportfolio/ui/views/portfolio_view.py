@@ -54,6 +54,7 @@ class PortfolioView(QWidget):
     customer is clicked."""
 
     customer_activated = Signal(int)
+    period_changed = Signal(object)  # Period picked by the user in this section
 
     def __init__(self, repository: Any, store: Any, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
@@ -139,6 +140,7 @@ class PortfolioView(QWidget):
         layout.addWidget(splitter, 1)
 
         self.period_selector.period_changed.connect(lambda _p: self.refresh())
+        self.period_selector.period_changed.connect(self.period_changed)
         for combo in (self.staff_filter, self.industry_filter, self.abc_filter):
             combo.currentIndexChanged.connect(lambda _i: self.redraw())
         # Nothing is computed until the section is first shown (keeps the start fast).

@@ -41,6 +41,7 @@ class RankingView(QWidget):
     """Section "Rangliste". Emits `customer_activated(customer_id)` on double-click or Enter."""
 
     customer_activated = Signal(int)
+    period_changed = Signal(object)  # Period picked by the user in this section
 
     def __init__(self, repository: Any, store: Any, parent: QWidget | None = None, *,
                  today: dt.date | None = None) -> None:
@@ -124,6 +125,7 @@ class RankingView(QWidget):
         layout.addWidget(splitter, 1)
 
         self.period_selector.period_changed.connect(lambda _p: self.refresh())
+        self.period_selector.period_changed.connect(self.period_changed)
         self.group_filter.currentIndexChanged.connect(self._group_changed)
         # Nothing is computed until the section is first shown (keeps the start fast).
 
