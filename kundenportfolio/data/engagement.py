@@ -48,17 +48,21 @@ def _frame(repo: Repository, sql: str, params: list[object], columns: list[str])
     return pd.DataFrame.from_records(rows, columns=columns)
 
 
-def load_engagement(repo: Repository, as_of: dt.date) -> Engagement:
-    """Last contact, open complaints, consent and per-staff contact counts for all customers."""
+def load_engagement(repo: Repository, as_of: dt.date, customer_id: int | None = None
+                    ) -> Engagement:
+    """Last contact, open complaints, consent and per-staff contact counts for all customers
+    (or only `customer_id`, for the customer detail: indexed, a few ms)."""
     day_after = (as_of + dt.timedelta(days=1)).isoformat()
     start = twelve_months_start(as_of).isoformat()
+    one = [] if customer_id is None else [customer_id]
     customers = _frame(
         repo,
         "SELECT c.id, c.staff_id, s.name, c.status, "
         "  (c.marketing_consent = 1 AND c.opt_out_date IS NULL AND c.anonymized_at IS NULL), "
         "  c.anonymized_at IS NOT NULL "
-        "FROM customers c LEFT JOIN staff s ON s.id = c.staff_id",
-        [],
+        "FROM customers c LEFT JOIN staff s ON s.id = c.staff_id"
+        + ("" if customer_id is None else " WHERE c.id = ?"),
+        one,
         ["customer_id", "staff_id", "staff_name", "status", "may_advertise", "anonymized"],
     ).set_index("customer_id")
     customers["staff_id"] = customers["staff_id"].astype("Int64")
@@ -71,8 +75,9 @@ def load_engagement(repo: Repository, as_of: dt.date) -> Engagement:
         "SELECT customer_id, max(occurred_at), "
         "  sum(type = 'complaint' AND complaint_status = 'open'), "
         "  sum(occurred_at >= ?) "
-        "FROM contacts WHERE occurred_at < ? GROUP BY customer_id",
-        [start, day_after],
+        "FROM contacts WHERE occurred_at < ?"
+        + ("" if customer_id is None else " AND customer_id = ?") + " GROUP BY customer_id",
+        [start, day_after, *one],
         ["customer_id", "last_contact", "open_complaints", "contacts_12m"],
     ).set_index("customer_id")
     stats = stats.reindex(customers.index)
@@ -88,8 +93,9 @@ def load_engagement(repo: Repository, as_of: dt.date) -> Engagement:
         "SELECT k.customer_id, k.staff_id, s.name, count(*), max(k.occurred_at) "
         "FROM contacts k JOIN staff s ON s.id = k.staff_id "
         "WHERE k.occurred_at >= ? AND k.occurred_at < ? "
-        "GROUP BY k.customer_id, k.staff_id",
-        [start, day_after],
+        + ("" if customer_id is None else "AND k.customer_id = ? ")
+        + "GROUP BY k.customer_id, k.staff_id",
+        [start, day_after, *one],
         ["customer_id", "staff_id", "staff_name", "contacts", "last_contact"],
     )
     staff_contacts["contacts"] = staff_contacts["contacts"].astype("int64")

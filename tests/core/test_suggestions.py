@@ -255,3 +255,21 @@ def test_review_no_responsible_and_group_summary(repo: Repository,
     # Kundenwert 100.00 - 5.00 = 95.00
     assert (row["customers"], row["no_responsible"], row["open_complaints"], row["rising"],
             row["falling"], row["kundenwert_cents"]) == (2, 1, 1, 1, 1, 95_00)
+
+
+def test_engagement_for_one_customer_matches_the_full_load(
+        repo: Repository, two_staff: tuple[int, int]) -> None:
+    anna, ben = two_staff
+    a = add_customer(repo, "1", staff_id=anna)
+    b = add_customer(repo, "2", staff_id=ben, marketing_consent=False)
+    contact(repo, a, dt.date(2026, 3, 1), ben)
+    contact(repo, b, dt.date(2026, 4, 1), anna, type_=ContactType.COMPLAINT,
+            complaint_status=ComplaintStatus.OPEN)
+    full = load_engagement(repo, AS_OF)
+    one = load_engagement(repo, AS_OF, customer_id=b)
+    assert list(one.customers.index) == [b]
+    assert one.customers.loc[b].to_dict() == full.customers.loc[b].to_dict()
+    assert one.customers.loc[b, "open_complaints"] == 1
+    assert not one.customers.loc[b, "may_advertise"]
+    assert one.staff_contacts[["customer_id", "staff_id", "contacts"]].values.tolist() == [
+        [b, anna, 1]]
