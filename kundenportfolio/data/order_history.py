@@ -1,0 +1,102 @@
+"""Order history and the year annotations as pandas tables, for the forecast (issue 5).
+
+Everything is filtered by the reference day (`as_of`) in SQL, so a forecast can never see an
+order, complaint or contact dated after it. Amounts stay integer cents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlite_utils import Database
+
+from kundenportfolio.data.repository import Repository
+
+ORDER_COLUMNS = ["customer_id", "number", "order_date", "net_cents", "is_credit_note"]
+
+
+def _db(source: Repository | Database) -> Database:
+    return source.db if isinstance(source, Repository) else source
+
+
+def _frame(db: Database, sql: str, params: list[object], columns: list[str]) -> pd.DataFrame:
+    rows = db.execute(sql, params).fetchall()
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def _day_end(as_of: dt.date) -> str:
+    """Upper bound for 'YYYY-MM-DD HH:MM' timestamps: everything on `as_of` still counts."""
+    return f"{as_of.isoformat()} 99"
+
+
+def load_customers(source: Repository | Database) -> pd.DataFrame:
+    """All customers: customer_id (index order by id), number, name, status, since (datetime)."""
+    frame = _frame(_db(source), "SELECT id, number, name, status, customer_since FROM customers "
+                   "ORDER BY id", [], ["customer_id", "number", "name", "status", "since"])
+    frame["customer_id"] = frame["customer_id"].astype("int64")
+    frame["since"] = pd.to_datetime(frame["since"], errors="coerce")
+    return frame
+
+
+def load_orders(source: Repository | Database, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Orders dated on or before `as_of` (all if None), oldest first.
+
+    Columns: customer_id (int64), number (customer number, str), order_date (datetime64),
+    net_cents (int64: Umsatz − Erlösschmälerung; credit notes are negative), is_credit_note (bool).
+    """
+    where, params = ("WHERE o.order_date <= ?", [as_of.isoformat()]) if as_of else ("", [])
+    frame = _frame(
+        _db(source),
+        "SELECT o.customer_id, c.number, o.order_date, o.amount_cents - o.discount_cents, "
+        f"o.is_credit_note FROM orders o JOIN customers c ON c.id = o.customer_id {where} "
+        "ORDER BY o.order_date, o.id",
+        list(params), ORDER_COLUMNS,
+    )
+    frame["customer_id"] = frame["customer_id"].astype("int64")
+    frame["order_date"] = pd.to_datetime(frame["order_date"], format="ISO8601")
+    frame["net_cents"] = frame["net_cents"].astype("int64")
+    frame["is_credit_note"] = frame["is_credit_note"].astype(bool)
+    return frame
+
+
+def load_contact_events(source: Repository | Database, as_of: dt.date) -> pd.DataFrame:
+    """Complaints and "kauft bei Konkurrenz" contacts up to `as_of`.
+
+    Columns: customer_id, day (datetime64), is_complaint, is_open (open complaint),
+    impact_cents (revenue impact of a complaint, 0 if unknown), competitor (bool).
+    """
+    frame = _frame(
+        _db(source),
+        "SELECT customer_id, substr(occurred_at, 1, 10), type = 'complaint', "
+        "coalesce(complaint_status = 'open', 0), coalesce(revenue_impact_cents, 0), "
+        "buys_from_competitor FROM contacts "
+        "WHERE occurred_at <= ? AND (type = 'complaint' OR buys_from_competitor = 1)",
+        [_day_end(as_of)],
+        ["customer_id", "day", "is_complaint", "is_open", "impact_cents", "competitor"],
+    )
+    frame["day"] = pd.to_datetime(frame["day"], format="ISO8601")
+    for column in ("is_complaint", "is_open", "competitor"):
+        frame[column] = frame[column].astype(bool)
+    frame["impact_cents"] = frame["impact_cents"].astype("int64")
+    return frame
+
+
+def load_campaign_participation(source: Repository | Database, as_of: dt.date) -> pd.DataFrame:
+    """Campaign participations up to `as_of`: customer_id, day (participation or campaign
+    start), campaign (name)."""
+    frame = _frame(
+        _db(source),
+        "SELECT p.customer_id, coalesce(p.participated_at, k.start_date), k.name "
+        "FROM campaign_participants p JOIN campaigns k ON k.id = p.campaign_id "
+        "WHERE coalesce(p.participated_at, k.start_date) <= ?",
+        [as_of.isoformat()], ["customer_id", "day", "campaign"],
+    )
+    frame["day"] = pd.to_datetime(frame["day"], format="ISO8601")
+    return frame
+
+
+def latest_order_date(source: Repository | Database) -> dt.date | None:
+    """The newest order date in the database (default reference day for backtests)."""
+    row = _db(source).execute("SELECT max(order_date) FROM orders").fetchone()
+    return dt.date.fromisoformat(row[0]) if row and row[0] else None
