@@ -7,28 +7,28 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 _CONTEXT = "Labels"
 
 CONTACT_TYPES: dict[str, str] = {
-    "call": QT_TRANSLATE_NOOP(_CONTEXT, "Call"),
-    "inquiry": QT_TRANSLATE_NOOP(_CONTEXT, "Inquiry"),
-    "offer": QT_TRANSLATE_NOOP(_CONTEXT, "Offer"),
-    "order": QT_TRANSLATE_NOOP(_CONTEXT, "Order"),
-    "complaint": QT_TRANSLATE_NOOP(_CONTEXT, "Complaint"),
-    "visit": QT_TRANSLATE_NOOP(_CONTEXT, "Visit"),
-    "email": QT_TRANSLATE_NOOP(_CONTEXT, "E-mail"),
-    "event": QT_TRANSLATE_NOOP(_CONTEXT, "Trade fair/event"),
-    "other": QT_TRANSLATE_NOOP(_CONTEXT, "Other"),
+    "call": QT_TRANSLATE_NOOP("Labels", "Call"),
+    "inquiry": QT_TRANSLATE_NOOP("Labels", "Inquiry"),
+    "offer": QT_TRANSLATE_NOOP("Labels", "Offer"),
+    "order": QT_TRANSLATE_NOOP("Labels", "Order"),
+    "complaint": QT_TRANSLATE_NOOP("Labels", "Complaint"),
+    "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+    "email": QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    "event": QT_TRANSLATE_NOOP("Labels", "Trade fair/event"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 COST_CATEGORIES: dict[str, str] = {
-    "visit": QT_TRANSLATE_NOOP(_CONTEXT, "Visit"),
-    "service": QT_TRANSLATE_NOOP(_CONTEXT, "Service"),
-    "complaint_handling": QT_TRANSLATE_NOOP(_CONTEXT, "Complaint handling"),
-    "gift": QT_TRANSLATE_NOOP(_CONTEXT, "Promotional gift"),
-    "event": QT_TRANSLATE_NOOP(_CONTEXT, "Event"),
-    "marketing": QT_TRANSLATE_NOOP(_CONTEXT, "Marketing"),
-    "other": QT_TRANSLATE_NOOP(_CONTEXT, "Other"),
+    "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+    "service": QT_TRANSLATE_NOOP("Labels", "Service"),
+    "complaint_handling": QT_TRANSLATE_NOOP("Labels", "Complaint handling"),
+    "gift": QT_TRANSLATE_NOOP("Labels", "Promotional gift"),
+    "event": QT_TRANSLATE_NOOP("Labels", "Event"),
+    "marketing": QT_TRANSLATE_NOOP("Labels", "Marketing"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
 }
 DIRECTIONS: dict[str, str] = {
-    "in": QT_TRANSLATE_NOOP(_CONTEXT, "inbound"),
-    "out": QT_TRANSLATE_NOOP(_CONTEXT, "outbound"),
+    "in": QT_TRANSLATE_NOOP("Labels", "inbound"),
+    "out": QT_TRANSLATE_NOOP("Labels", "outbound"),
 }
 
 

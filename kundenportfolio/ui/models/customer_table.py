@@ -50,20 +50,20 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("number", QT_TRANSLATE_NOOP(_CONTEXT, "No."), "text"),
-    Column("name", QT_TRANSLATE_NOOP(_CONTEXT, "Name"), "text"),
-    Column("city", QT_TRANSLATE_NOOP(_CONTEXT, "Place"), "text"),
-    Column("staff_name", QT_TRANSLATE_NOOP(_CONTEXT, "Account manager"), "text"),
-    Column("group", QT_TRANSLATE_NOOP(_CONTEXT, "Group"), "group"),
-    Column("rank", QT_TRANSLATE_NOOP(_CONTEXT, "Rank"), "int"),
-    Column("kundenwert_cents", QT_TRANSLATE_NOOP(_CONTEXT, "Customer value"), "money"),
-    Column("abc", QT_TRANSLATE_NOOP(_CONTEXT, "ABC"), "text"),
-    Column("last_contact_date", QT_TRANSLATE_NOOP(_CONTEXT, "Last contact"), "date"),
-    Column("status", QT_TRANSLATE_NOOP(_CONTEXT, "Status"), "status"),
+    Column("number", QT_TRANSLATE_NOOP("CustomerTableModel", "No."), "text"),
+    Column("name", QT_TRANSLATE_NOOP("CustomerTableModel", "Name"), "text"),
+    Column("city", QT_TRANSLATE_NOOP("CustomerTableModel", "Place"), "text"),
+    Column("staff_name", QT_TRANSLATE_NOOP("CustomerTableModel", "Account manager"), "text"),
+    Column("group", QT_TRANSLATE_NOOP("CustomerTableModel", "Group"), "group"),
+    Column("rank", QT_TRANSLATE_NOOP("CustomerTableModel", "Rank"), "int"),
+    Column("kundenwert_cents", QT_TRANSLATE_NOOP("CustomerTableModel", "Customer value"), "money"),
+    Column("abc", QT_TRANSLATE_NOOP("CustomerTableModel", "ABC"), "text"),
+    Column("last_contact_date", QT_TRANSLATE_NOOP("CustomerTableModel", "Last contact"), "date"),
+    Column("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status"), "status"),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
-STATUS_TEXT = {"active": QT_TRANSLATE_NOOP(_CONTEXT, "active"),
-               "inactive": QT_TRANSLATE_NOOP(_CONTEXT, "inactive")}
+STATUS_TEXT = {"active": QT_TRANSLATE_NOOP("CustomerTableModel", "active"),
+               "inactive": QT_TRANSLATE_NOOP("CustomerTableModel", "inactive")}
 
 
 def _text(value: Any) -> str:

@@ -38,10 +38,6 @@ class _DoneCommand(QUndoCommand):
         self._after()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerWriter", text)
-
-
 class CustomerWriter(QObject):
     changed = Signal(int)  # customer id whose data changed
     removed = Signal(int)  # customer id that no longer exists
@@ -65,7 +61,7 @@ class CustomerWriter(QObject):
         self.repository.update_customer(customer)
         cid = customer.id
         self.undo_stack.push(_DoneCommand(
-            _tr("Edit customer %1").replace("%1", customer.number),
+            QCoreApplication.translate("CustomerWriter", "Edit customer %1").replace("%1", customer.number),
             undo=lambda: self.repository.update_customer(dataclasses.replace(before)),
             redo=lambda: self.repository.update_customer(dataclasses.replace(after)),
             after=lambda: self.changed.emit(cid)))
@@ -97,7 +93,8 @@ class CustomerWriter(QObject):
             self.repository.update_contact(contact)
             self.changed.emit(contact.customer_id)
             return
-        self._child(_tr("Log contact"), contact, lambda: self.repository.add_contact(contact),
+        text = QCoreApplication.translate("CustomerWriter", "Log contact")
+        self._child(text, contact, lambda: self.repository.add_contact(contact),
                     self.repository.delete_contact)
 
     def record_order(self, order: Order) -> None:
@@ -105,13 +102,13 @@ class CustomerWriter(QObject):
             self.repository.update_order(order)
             self.changed.emit(order.customer_id)
             return
-        self._child(_tr("Record order"), order, lambda: self.repository.record_order(order),
-                    self.repository.delete_order)
+        text = QCoreApplication.translate("CustomerWriter", "Record order")
+        self._child(text, order, lambda: self.repository.record_order(order), self.repository.delete_order)
 
     def add_cost(self, cost: Cost) -> None:
         if cost.id is not None:
             self.repository.update_cost(cost)
             self.changed.emit(cost.customer_id)
             return
-        self._child(_tr("Record cost"), cost, lambda: self.repository.add_cost(cost),
-                    self.repository.delete_cost)
+        text = QCoreApplication.translate("CustomerWriter", "Record cost")
+        self._child(text, cost, lambda: self.repository.add_cost(cost), self.repository.delete_cost)

@@ -1,0 +1,1432 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="37" />
+        <source>Log contact</source>
+        <translation>Kontakt erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="37" />
+        <source>Edit contact</source>
+        <translation>Kontakt bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="39" />
+        <source>Date and time</source>
+        <translation>Datum und Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="41" />
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="43" />
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="45" />
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="49" />
+        <source>Staff member</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="50" />
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="51" />
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="52" />
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="53" />
+        <source>complaint still open</source>
+        <translation>Reklamation noch offen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="55" />
+        <source>Complaint</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="59" />
+        <source>Revenue impact</source>
+        <translation>Umsatzwirkung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="60" />
+        <source>buys from a competitor</source>
+        <translation>kauft bei Konkurrenz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="62" />
+        <source>Competition</source>
+        <translation>Konkurrenz</translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/cost_dialog.py" line="29" />
+        <source>New cost</source>
+        <translation>Neue Betreuungskosten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/cost_dialog.py" line="29" />
+        <source>Edit cost</source>
+        <translation>Betreuungskosten bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/cost_dialog.py" line="30" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/cost_dialog.py" line="32" />
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/cost_dialog.py" line="36" />
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/cost_dialog.py" line="37" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetail</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="76" />
+        <source>Master data</source>
+        <translation>Stammdaten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="77" />
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="174" />
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
+        <source>Relationship costs</source>
+        <translation>Betreuungskosten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
+        <source>Revenue per year</source>
+        <translation>Umsatz je Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="96" />
+        <source>Why this group?</source>
+        <translation>Warum diese Gruppe?</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="113" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="115" />
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="127" />
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="117" />
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="129" />
+        <source>Log contact</source>
+        <translation>Kontakt erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="131" />
+        <source>More…</source>
+        <translation>Mehr…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="142" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="190" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="143" />
+        <source>Order no.</source>
+        <translation>Auftragsnr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="144" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="145" />
+        <source>Discounts</source>
+        <translation>Erlösschmälerungen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="173" />
+        <source>Net revenue</source>
+        <translation>Nettoerlös</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="147" />
+        <source>Cost of goods</source>
+        <translation>Wareneinsatz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
+        <source>New order…</source>
+        <translation>Neuer Auftrag…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="159" />
+        <source>New cost…</source>
+        <translation>Neue Betreuungskosten…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="172" />
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="189" />
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="191" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="192" />
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="193" />
+        <source>Customer value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="194" />
+        <source>Movement</source>
+        <translation>Wechsel</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="235" />
+        <source>(fixed)</source>
+        <translation>(fest zugeordnet)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="237" />
+        <source>Rank %1 of %2</source>
+        <translation>Rang %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="241" />
+        <source>Customer value %1 %2</source>
+        <translation>Kundenwert %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="245" />
+        <source>ABC class %1</source>
+        <translation>ABC-Klasse %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="46" />
+        <source>New customer</source>
+        <translation>Neuer Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="47" />
+        <source>Edit customer %1</source>
+        <translation>Kunde %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="48" />
+        <source>Customer no.</source>
+        <translation>Kundennr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="49" />
+        <source>Name / company</source>
+        <translation>Name / Firma</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="50" />
+        <source>Contact person</source>
+        <translation>Ansprechpartner</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="51" />
+        <source>Street</source>
+        <translation>Strasse</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="52" />
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="53" />
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="54" />
+        <source>Country (CH, DE, AT)</source>
+        <translation>Land (CH, DE, AT)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="55" />
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="56" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="57" />
+        <source>Industry</source>
+        <translation>Branche</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="58" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="60" />
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="64" />
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="65" />
+        <source>Customer since</source>
+        <translation>Kunde seit</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="67" />
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="68" />
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="70" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="71" />
+        <source>agrees to advertising</source>
+        <translation>ist mit Werbung einverstanden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="73" />
+        <source>Marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="77" />
+        <source>Demand potential per year</source>
+        <translation>Bedarfspotenzial pro Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="80" />
+        <source>Payment behaviour (1–5)</source>
+        <translation>Zahlungsverhalten (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="81" />
+        <source>Reference value (1–5)</source>
+        <translation>Referenzwert (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="82" />
+        <source>Relationship quality (1–5)</source>
+        <translation>Beziehungsqualität (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="86" />
+        <source>not rated</source>
+        <translation>nicht bewertet</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="91" />
+        <source>computed</source>
+        <translation>berechnet</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="97" />
+        <source>Fixed group</source>
+        <translation>Feste Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="98" />
+        <source>Reason for fixed group</source>
+        <translation>Grund für feste Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="101" />
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="155" />
+        <source>This customer may already exist:</source>
+        <translation>Diesen Kunden gibt es vielleicht schon:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="159" />
+        <source>Open %1 %2 (%3)</source>
+        <translation>%1 %2 öffnen (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="164" />
+        <source>Click Save again to store it anyway.</source>
+        <translation>Nochmals «Speichern» klicken, um ihn trotzdem zu speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="167" />
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="53" />
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="54" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="55" />
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="56" />
+        <source>Account manager</source>
+        <translation>Betreuer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="57" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="58" />
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="59" />
+        <source>Customer value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="60" />
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="61" />
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="62" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="65" />
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="66" />
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerWriter</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="64" />
+        <source>Edit customer %1</source>
+        <translation>Kunde %1 bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="96" />
+        <source>Log contact</source>
+        <translation>Kontakt erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="105" />
+        <source>Record order</source>
+        <translation>Auftrag erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="113" />
+        <source>Record cost</source>
+        <translation>Betreuungskosten erfassen</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersView</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="69" />
+        <source>Search number, name, place, contact person, phone, e-mail (Ctrl+F)</source>
+        <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="77" />
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="81" />
+        <source>All account managers</source>
+        <translation>Alle Betreuer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="85" />
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="86" />
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="87" />
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="112" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="302" />
+        <source>Delete customer</source>
+        <translation>Kunde löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="178" />
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="293" />
+        <source>%1 orders</source>
+        <translation>%1 Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="293" />
+        <source>%1 contacts</source>
+        <translation>%1 Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="294" />
+        <source>%1 relationship costs</source>
+        <translation>%1 Betreuungskosten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="295" />
+        <source>%1 campaign participations</source>
+        <translation>%1 Kampagnenteilnahmen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="296" />
+        <source>%1 group history entries</source>
+        <translation>%1 Einträge im Gruppenverlauf</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="297" />
+        <source>Delete customer %1 %2?</source>
+        <translation>Kunde %1 %2 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="300" />
+        <source>This also deletes: %1.</source>
+        <translation>Damit werden auch gelöscht: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="301" />
+        <source>This cannot be undone.</source>
+        <translation>Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/base.py" line="102" />
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="10" />
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="11" />
+        <source>Inquiry</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="12" />
+        <source>Offer</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="13" />
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="14" />
+        <source>Complaint</source>
+        <translation>Reklamation</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="15" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="21" />
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="16" />
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="17" />
+        <source>Trade fair/event</source>
+        <translation>Messe/Event</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="18" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="27" />
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="22" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="23" />
+        <source>Complaint handling</source>
+        <translation>Reklamationsbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="24" />
+        <source>Promotional gift</source>
+        <translation>Werbegeschenk</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="25" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="26" />
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="30" />
+        <source>inbound</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/labels.py" line="31" />
+        <source>outbound</source>
+        <translation>ausgehend</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="97" />
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="99" />
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="105" />
+        <source>Database: %1</source>
+        <translation>Datenbank: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="119" />
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="121" />
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="123" />
+        <source>Ranking</source>
+        <translation>Rangliste</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="125" />
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="194" />
+        <source>The new language is used from the next start of the program.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Programmstart.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/main_window.py" line="198" />
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n Kunde</numerusform><numerusform>%n Kunden</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="199" />
+        <source>Period: %1</source>
+        <translation>Zeitraum: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="219" />
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="221" />
+        <source>&amp;New customer…</source>
+        <translation>&amp;Neuer Kunde…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="223" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="224" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="225" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="227" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="232" />
+        <source>&amp;Find customer</source>
+        <translation>Kunde &amp;suchen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="233" />
+        <source>New &amp;contact…</source>
+        <translation>Neuer &amp;Kontakt…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="234" />
+        <source>New &amp;order…</source>
+        <translation>Neuer &amp;Auftrag…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
+        <source>New relationship c&amp;ost…</source>
+        <translation>Neue Betreuungsk&amp;osten…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="236" />
+        <source>&amp;Delete customer…</source>
+        <translation>Kunde &amp;löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="237" />
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="241" />
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="242" />
+        <source>&amp;About Kundenportfolio</source>
+        <translation>&amp;Über Kundenportfolio</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="247" />
+        <source>%1 %2
+
+Customer value, portfolio, forecasts and campaigns for small businesses.</source>
+        <translation>%1 %2
+
+Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="28" />
+        <source>New order</source>
+        <translation>Neuer Auftrag</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="28" />
+        <source>Edit order</source>
+        <translation>Auftrag bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="29" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="30" />
+        <source>Order no.</source>
+        <translation>Auftragsnr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="31" />
+        <source>Amount excl. VAT</source>
+        <translation>Betrag ohne MWST</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="33" />
+        <source>Discounts and rebates</source>
+        <translation>Rabatte, Boni, Skonto</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="36" />
+        <source>Cost of goods (empty: default margin)</source>
+        <translation>Wareneinsatz (leer: Standardmarge)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="38" />
+        <source>credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="40" />
+        <source>Credit note</source>
+        <translation>Gutschrift</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="41" />
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodSelector</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="33" />
+        <source>Last 12 months</source>
+        <translation>Letzte 12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="35" />
+        <source>All years</source>
+        <translation>Alle Jahre</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="36" />
+        <source>Year %1</source>
+        <translation>Jahr %1</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="75" />
+        <source>All ABC classes</source>
+        <translation>Alle ABC-Klassen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="77" />
+        <source>Class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="81" />
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="82" />
+        <source>Account manager:</source>
+        <translation>Betreuer:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
+        <source>Industry:</source>
+        <translation>Branche:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
+        <source>ABC:</source>
+        <translation>ABC:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="116" />
+        <source>Save groups of this period to the history</source>
+        <translation>Gruppen dieses Zeitraums im Verlauf speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="118" />
+        <source>Records every customer's group for this period, so later periods can show movements.</source>
+        <translation>Hält die Gruppe jedes Kunden für diesen Zeitraum fest, damit spätere Zeiträume die Wechsel zeigen können.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="124" />
+        <source>&lt;b&gt;Standard strategies&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Normstrategien&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="171" />
+        <source>All account managers</source>
+        <translation>Alle Betreuer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="172" />
+        <source>All industries</source>
+        <translation>Alle Branchen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="197" />
+        <source>%1 of %2 customers shown</source>
+        <translation>%1 von %2 Kunden angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="260" />
+        <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1)</source>
+        <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="262" />
+        <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1): none recorded. Movements appear once the groups of both periods are saved to the history.</source>
+        <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1): keine erfasst. Wechsel erscheinen, sobald die Gruppen beider Zeiträume im Verlauf gespeichert sind.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="295" />
+        <source>%1 (set manually)</source>
+        <translation>%1 (von Hand gesetzt)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="298" />
+        <source>Customer value: %1</source>
+        <translation>Kundenwert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="300" />
+        <source>Attractiveness: %1 · Position: %2</source>
+        <translation>Attraktivität: %1 · Position: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="303" />
+        <source>Rank %1 · ABC %2 · %3</source>
+        <translation>Rang %1 · ABC %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>RankingView</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="103" />
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="104" />
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="171" />
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="186" />
+        <source>%1 of %2 customers</source>
+        <translation>%1 von %2 Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="17" />
+        <source>Score explanation</source>
+        <translation>Erklärung der Bewertung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="18" />
+        <source>Customer attractiveness</source>
+        <translation>Kundenattraktivität</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="19" />
+        <source>Supplier position</source>
+        <translation>Lieferantenposition</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="20" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="20" />
+        <source>no – no data</source>
+        <translation>nein – keine Daten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="26" />
+        <source>Axis</source>
+        <translation>Achse</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="27" />
+        <source>Criterion</source>
+        <translation>Kriterium</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="28" />
+        <source>Points (0–10)</source>
+        <translation>Punkte (0–10)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="29" />
+        <source>Weight %</source>
+        <translation>Gewicht %</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="30" />
+        <source>Effective weight %</source>
+        <translation>Wirksames Gewicht %</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="32" />
+        <source>Used</source>
+        <translation>Verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/score_dialog.py" line="42" />
+        <source>Criteria without data are left out; the remaining weights are scaled up to 100 %.</source>
+        <translation>Kriterien ohne Daten werden weggelassen; die übrigen Gewichte werden auf 100 % hochgerechnet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="69" />
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="70" />
+        <source>Customer value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="71" />
+        <source>Portfolio</source>
+        <translation>Portfolio</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="72" />
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="77" />
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="79" />
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="80" />
+        <source>Reset to defaults…</source>
+        <translation>Auf Standardwerte zurücksetzen…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="112" />
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="113" />
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="114" />
+        <source>Company name:</source>
+        <translation>Firmenname:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="115" />
+        <source>Currency:</source>
+        <translation>Währung:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="116" />
+        <source>Number format:</source>
+        <translation>Zahlenformat:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="117" />
+        <source>Language of the program:</source>
+        <translation>Sprache des Programms:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="118" />
+        <source>A new language takes effect after restarting the program.</source>
+        <translation>Eine neue Sprache gilt nach einem Neustart des Programms.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="131" />
+        <source> years</source>
+        <translation> Jahre</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="134" />
+        <source>Default margin (where the cost of goods is unknown):</source>
+        <translation>Standardmarge (wo der Wareneinsatz unbekannt ist):</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="136" />
+        <source>CLV discount rate per year:</source>
+        <translation>CLV-Diskontsatz pro Jahr:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="137" />
+        <source>CLV expected remaining relationship:</source>
+        <translation>CLV erwartete restliche Beziehungsdauer:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="138" />
+        <source>ABC: class A up to cumulative value of:</source>
+        <translation>ABC: Klasse A bis zum kumulierten Wertanteil von:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="139" />
+        <source>ABC: class B up to cumulative value of:</source>
+        <translation>ABC: Klasse B bis zum kumulierten Wertanteil von:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="141" />
+        <source>Cost categories: deducted at contribution margin level</source>
+        <translation>Kostenkategorien: abgezogen auf Deckungsbeitragsstufe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="145" />
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="145" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
+        <source>Complaint handling</source>
+        <translation>Reklamationsbearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
+        <source>Promotional gift</source>
+        <translation>Werbegeschenk</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <source>Marketing</source>
+        <translation>Marketing</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="152" />
+        <source>CM II (marketing)</source>
+        <translation>KDB II (Marketing)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="153" />
+        <source>CM III (sales)</source>
+        <translation>KDB III (Verkauf)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="154" />
+        <source>CM IV (service)</source>
+        <translation>KDB IV (Service)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="165" />
+        <source>Customer value (CM IV, by rank)</source>
+        <translation>Kundenwert (KDB IV, nach Rang)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="166" />
+        <source>Revenue trend</source>
+        <translation>Umsatzentwicklung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="167" />
+        <source>Demand potential</source>
+        <translation>Bedarfspotenzial</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="168" />
+        <source>Payment behaviour</source>
+        <translation>Zahlungsverhalten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="169" />
+        <source>Reference value</source>
+        <translation>Referenzwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="170" />
+        <source>Share of wallet (revenue ÷ demand potential)</source>
+        <translation>Lieferanteil (Umsatz ÷ Bedarfspotenzial)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="171" />
+        <source>Order frequency</source>
+        <translation>Bestellhäufigkeit</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="172" />
+        <source>Length of the relationship</source>
+        <translation>Dauer der Kundenbeziehung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="173" />
+        <source>Complaint rate (few = good)</source>
+        <translation>Reklamationsquote (wenige = gut)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="174" />
+        <source>Relationship quality</source>
+        <translation>Beziehungsqualität</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="175" />
+        <source>Contact intensity</source>
+        <translation>Kontaktintensität</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="177" />
+        <source>Weights: customer attractiveness (y axis)</source>
+        <translation>Gewichte: Kundenattraktivität (y-Achse)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="178" />
+        <source>Weights: supplier position (x axis)</source>
+        <translation>Gewichte: Lieferantenposition (x-Achse)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="192" />
+        <source>Sum:</source>
+        <translation>Summe:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="195" />
+        <source>Split into the four groups</source>
+        <translation>Aufteilung in die vier Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="199" />
+        <source>Fixed thresholds</source>
+        <translation>Feste Schwellen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="200" />
+        <source>Median of all customers</source>
+        <translation>Median aller Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="203" />
+        <source>Split rule:</source>
+        <translation>Aufteilungsregel:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="204" />
+        <source>Threshold supplier position (x):</source>
+        <translation>Schwelle Lieferantenposition (x):</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="205" />
+        <source>Threshold customer attractiveness (y):</source>
+        <translation>Schwelle Kundenattraktivität (y):</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="214" />
+        <source>&lt;b&gt;Name&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Name&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="215" />
+        <source>&lt;b&gt;Standard strategy&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Normstrategie&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="315" />
+        <source>Reset settings</source>
+        <translation>Einstellungen zurücksetzen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="316" />
+        <source>Reset all settings on this page to the default values? Customers, orders and contacts are not affected.</source>
+        <translation>Alle Einstellungen auf dieser Seite auf die Standardwerte zurücksetzen? Kunden, Aufträge und Kontakte bleiben unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="331" />
+        <source>Company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="332" />
+        <source>Group names</source>
+        <translation>Gruppennamen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="333" />
+        <source>Standard strategies</source>
+        <translation>Normstrategien</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="334" />
+        <source>ABC class A</source>
+        <translation>ABC-Klasse A</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="335" />
+        <source>ABC class B</source>
+        <translation>ABC-Klasse B</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="336" />
+        <source>Threshold customer attractiveness</source>
+        <translation>Schwelle Kundenattraktivität</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="337" />
+        <source>Threshold supplier position</source>
+        <translation>Schwelle Lieferantenposition</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="338" />
+        <source>Default margin</source>
+        <translation>Standardmarge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="339" />
+        <source>Cost categories</source>
+        <translation>Kostenkategorien</translation>
+    </message>
+</context>
+</TS>
