@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio import errorlog
 from kundenportfolio.core.errors import KundenportfolioError
+from kundenportfolio.data import storage_errors
 
 
 def _tr(text: str) -> str:
@@ -34,8 +35,11 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(_tr("Unexpected error"))
         self.details = details
         layout = QVBoxLayout(self)
+        storage = storage_errors.translate(exc)  # disk full, read-only, I/O: say so plainly
         if isinstance(exc, KundenportfolioError):
             message = str(exc)
+        elif storage is not None:
+            message = str(storage)
         else:
             message = _tr("An unexpected error occurred. What was already saved is safe; "
                           "the program keeps running.")
