@@ -135,7 +135,9 @@ class RankingView(QWidget):
         return self.period_selector.period()
 
     def set_period(self, period: Period) -> None:
-        """Follow the main window's period."""
+        """Follow the main window's period (no work if this view shows it already)."""
+        if period == self.period() and self.result is not None and not self._is_stale():
+            return
         self.period_selector.set_period(period)
         self.refresh()
 
