@@ -15,14 +15,12 @@ Progress is reported through a callback; a cancel callback rolls everything back
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kundenportfolio.core.errors import KundenportfolioError, ValidationError
-from kundenportfolio.core.models import Contact, ContactType, Cost, CostCategory, Order
+from kundenportfolio.core.errors import KundenportfolioError
 from kundenportfolio.core.tabular import (
     AmbiguousDecimalError,
     DecimalMark,
@@ -32,22 +30,20 @@ from kundenportfolio.core.tabular import (
     iter_rows,
     open_table,
 )
-from kundenportfolio.core.validation import validate_contact, validate_cost, validate_order
 from kundenportfolio.data import import_merge as merge
+from kundenportfolio.data import import_rows as rows
 from kundenportfolio.data.import_customers import import_customers
 from kundenportfolio.data.import_specs import (
     ENTITIES,
     ENTITY_NAMES,
     FIELDS,
     FieldSpec,
-    converter,
     suggest_mapping,
 )
 from kundenportfolio.data.repository import Repository
 
 Progress = Callable[[int, int], None]  # (units done, units total)
 Cancel = Callable[[], bool]  # returns True to cancel
-BATCH = 5000
 IMPORT_CACHE_KIB = -262144  # 256 MiB page cache while importing (negative: KiB)
 MERGE_UNITS = 4  # share of the progress bar for the SQL merge: rows // MERGE_UNITS
 
@@ -207,10 +203,11 @@ def import_table(
     result = ImportResult(entity, rows=ctx.total, dry_run=dry_run)
     cache_size = repo.db.execute("PRAGMA cache_size").fetchone()[0]
     repo.db.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")  # big imports touch big indexes
+    repo.db.execute("PRAGMA temp_store = MEMORY")  # the staging table
     try:
         with repo.transaction():
             if entity == "customers":
-                import_customers(ctx, _rows(ctx, entity, marks), result)
+                import_customers(ctx, rows.rows(ctx, entity, marks), result)
             else:
                 _import_bulk(ctx, entity, marks, create_missing_customers, result)
             if ctx.errors:
@@ -263,148 +260,23 @@ def _collect_votes(ctx: _Context, samples: dict[str, list[str]],
 
 # ---- orders, contacts, costs: staged and merged ---------------------------------------
 
-def _rows(ctx: _Context, entity: str,
-          marks: Mapping[str, DecimalMark]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Converted rows (line, field -> value); cells that fail are reported and the row skipped."""
-    converters = [(s.name, ctx.mapping[s.name], converter(s, marks.get(s.name, ",")), s)
-                  for s in FIELDS[entity] if s.name in ctx.mapping]
-    for count, (line, cells) in enumerate(iter_rows(ctx.source), start=1):
-        if count % BATCH == 0:
-            ctx.tick(BATCH)
-        values: dict[str, Any] = {}
-        ok = True
-        for name, index, convert, spec in converters:
-            cell = cells[index] if index < len(cells) else None
-            try:
-                values[name] = convert(cell)
-            except ValueError as exc:
-                ctx.error(line, name, str(exc))
-                ok = False
-                continue
-            if spec.required and values[name] is None:
-                ctx.error(line, name, "Der Wert fehlt.")
-                ok = False
-        if ok:
-            yield line, values
-
-
-class _Lookups:
-    """Customer numbers and staff names -> ids, creating missing ones when allowed."""
-
-    def __init__(self, ctx: _Context, create_missing: bool, result: ImportResult) -> None:
-        self.ctx = ctx
-        self.create_missing = create_missing
-        self.result = result
-        self.customers = {n: i for i, n in ctx.db.execute("SELECT id, number FROM customers")}
-        self.staff = {str(n).casefold(): i for i, n in ctx.db.execute("SELECT id, name FROM staff")}
-
-    def customer(self, line: int, number: str) -> int | None:
-        number = number.strip()
-        found = self.customers.get(number)
-        if found is not None:
-            return found
-        if not self.create_missing:
-            self.ctx.error(line, "customer_number", f"Die Kundennummer {number} gibt es nicht "
-                           "(Kunden zuerst importieren oder fehlende Kunden anlegen lassen).")
-            return None
-        if len(number) > 30:
-            self.ctx.error(line, "customer_number", "Die Kundennummer ist länger als 30 Zeichen.")
-            return None
-        cursor = self.ctx.db.execute("INSERT INTO customers (number, name) VALUES (?, ?)",
-                                     [number, f"Kunde {number}"])
-        self.customers[number] = int(cursor.lastrowid or 0)
-        self.result.created_customers.append(number)
-        return self.customers[number]
-
-    def staff_id(self, name: str | None) -> int | None:
-        if not name:
-            return None
-        key = name.strip().casefold()
-        if key not in self.staff:
-            cursor = self.ctx.db.execute("INSERT INTO staff (name) VALUES (?)", [name.strip()])
-            self.staff[key] = int(cursor.lastrowid or 0)
-            self.result.created_staff.append(name.strip())
-        return self.staff[key]
-
-
-def _validate(ctx: _Context, line: int, check: Callable[[Any], None], obj: Any) -> bool:
-    try:
-        check(obj)
-    except ValidationError as exc:
-        for err in exc.errors:
-            ctx.error(line, err.field, err.message)
-        return False
-    return True
-
-
-def _order_row(ctx: _Context, look: _Lookups, line: int, v: dict[str, Any]) -> tuple[Any, ...] | None:
-    customer_id = look.customer(line, v["customer_number"])
-    amount = v["amount_cents"]
-    discount = v.get("discount_cents") or 0
-    cogs = v.get("cost_of_goods_cents")
-    number = v.get("order_number")
-    # The common valid case is checked inline (a million rows); anything else goes through
-    # validate_order for its German messages.
-    if not (0 <= discount <= amount and (cogs is None or cogs >= 0)
-            and (number is None or len(number) <= 40)):
-        order = Order(customer_id or 0, dt.date.min, amount, discount, cogs, number, amount < 0)
-        if not _validate(ctx, line, validate_order, order):
-            return None
-    if customer_id is None:
-        return None
-    return (line, customer_id, v["order_date"], number, amount, discount, cogs,
-            int(amount < 0), v.get("note"))
-
-
-def _contact_row(ctx: _Context, look: _Lookups, line: int,
-                 v: dict[str, Any]) -> tuple[Any, ...] | None:
-    customer_id = look.customer(line, v["customer_number"])
-    contact = Contact(customer_id or 0, dt.datetime.min, ContactType(v["type"]),
-                      complaint_status=v.get("complaint_status"),
-                      revenue_impact_cents=v.get("revenue_impact_cents"))
-    if not _validate(ctx, line, validate_contact, contact) or customer_id is None:
-        return None
-    return (line, customer_id, v["occurred_at"], v["type"], v.get("direction") or "out",
-            look.staff_id(v.get("staff")), v.get("subject"), v.get("notes"), v.get("outcome"),
-            contact.complaint_status, contact.revenue_impact_cents,
-            int(bool(v.get("buys_from_competitor"))))
-
-
-def _cost_row(ctx: _Context, look: _Lookups, line: int, v: dict[str, Any]) -> tuple[Any, ...] | None:
-    customer_id = look.customer(line, v["customer_number"])
-    cost = Cost(customer_id or 0, dt.date.min, CostCategory(v["category"]), v["amount_cents"])
-    if not _validate(ctx, line, validate_cost, cost) or customer_id is None:
-        return None
-    return (line, customer_id, v["cost_date"], v["category"], v["amount_cents"], v.get("note"))
-
-
-_ROW_BUILDERS = {"orders": _order_row, "contacts": _contact_row, "costs": _cost_row}
-
-
 def _import_bulk(ctx: _Context, entity: str, marks: Mapping[str, DecimalMark],
                  create_missing: bool, result: ImportResult) -> None:
     plan = merge.PLANS[entity]
     merge.create_staging(ctx.db, plan)
-    look = _Lookups(ctx, create_missing, result)
-    build = _ROW_BUILDERS[entity]
-    batch: list[tuple[Any, ...]] = []
-    for line, values in _rows(ctx, entity, marks):
-        staged = build(ctx, look, line, values)
-        if staged is not None and not ctx.errors:
-            batch.append(staged)
-            if len(batch) >= BATCH:
-                merge.stage(ctx.db, plan, batch)
-                batch.clear()
+    look = rows.Lookups(ctx, create_missing, result)
+    build = rows.BUILDERS[entity]
+    for lines, columns in rows.batches(ctx, entity, marks):
+        staged = build(ctx, look, lines, columns)
+        if not ctx.errors:  # after the first error only check, don't stage
+            merge.stage(ctx.db, plan, staged)
     if ctx.errors:
         return
-    merge.stage(ctx.db, plan, batch)
     result.rows = ctx.db.execute(f"SELECT count(*) FROM {merge.STAGE}").fetchone()[0]
     for line, message in merge.duplicate_keys(ctx.db, plan):
         ctx.errors.append(RowError(line, ctx.header(plan.unique_field or ""), message))
     if ctx.errors:
         return
-    mapped = {name for name in ctx.mapping}
     step = max(1, result.rows // MERGE_UNITS // 4)
-    for done in merge.merge(ctx.db, plan, mapped, result):
+    for done in merge.merge(ctx.db, plan, set(ctx.mapping), result):
         ctx.tick(step if done else 0)
-
