@@ -230,7 +230,7 @@ def draw_pareto(figure: Figure, kundenwert_cents: Sequence[int] | np.ndarray | p
     pct = FuncFormatter(lambda v, _pos: format_percent(v, number_format, 0))
     ax.xaxis.set_major_formatter(pct)
     ax.yaxis.set_major_formatter(pct)
-    ax.set_xlabel("Anteil der Kunden (nach Kundenwert sortiert)")
+    ax.set_xlabel("Anteil der Kunden\n(nach Kundenwert sortiert)")
     ax.set_ylabel("Kumulierter Anteil am Kundenwert")
     ax.grid(True, alpha=0.3)
     if title:

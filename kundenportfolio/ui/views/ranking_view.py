@@ -33,8 +33,8 @@ from kundenportfolio.ui.models.ranking_table import (
 )
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
-_COLUMN_WIDTHS = {"rank": 55, "number": 70, "name": 200, "abc": 40, "group": 135, "kdb4_cents": 165}
-_MONEY_WIDTH = 105
+_COLUMN_WIDTHS = {"rank": 45, "number": 60, "name": 190, "abc": 35, "group": 120, "kdb4_cents": 150}
+_MONEY_WIDTH = 100
 
 
 class RankingView(QWidget):
@@ -119,7 +119,7 @@ class RankingView(QWidget):
         splitter.addWidget(self.canvas)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([1050, 450])
+        splitter.setSizes([1040, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
