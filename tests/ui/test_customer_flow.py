@@ -172,3 +172,46 @@ def test_enter_opens_customer(window, qtbot) -> None:
     assert view.detail.customer is not None
     assert view.detail.customer.id == view.model.customer_id(1)
     assert view.detail.tabs.currentIndex() == 0
+
+
+def test_edit_order_from_the_orders_tab(window, shop: Repository) -> None:
+    view = window.customers_view
+    view.select_customer(2)
+    dialog = view.edit_record(view.detail.orders.record(0))
+    assert dialog.form.fields["amount_cents"].text() == "5'000.00"
+    dialog.form.fields["amount_cents"].setText("6'000")
+    dialog.save()
+    # 6'000.00 × 35 % − visit 250.00 = 1'850.00
+    assert shop.list_orders(2)[0].amount_cents == 600_000
+    assert _cell(window, 2, "kundenwert_cents") == "1'850.00"
+    assert view.detail.value_label.text() == "Customer value CHF 1'850.00"
+
+
+def test_cost_dialog_records_cost_and_lowers_value(window, shop: Repository) -> None:
+    view = window.customers_view
+    view.select_customer(1)
+    dialog = view.new_cost()
+    dialog.form.fields["amount_cents"].setText("-5")
+    dialog.save()
+    assert dialog.form.error_text("amount_cents") == "Kosten können nicht negativ sein."
+    dialog.form.fields["amount_cents"].setText("500.00")
+    dialog.form.fields["cost_date"].setText("20.11.2026")  # inside the window's period
+    dialog.save()
+    # 10'500.00 − 500.00 = 10'000.00
+    assert _cell(window, 1, "kundenwert_cents") == "10'000.00"
+    assert view.detail.costs.rowCount() == 1
+
+
+def test_full_contact_dialog_complaint(window, shop: Repository) -> None:
+    view = window.customers_view
+    view.select_customer(1)
+    dialog = view.new_contact()
+    dialog.type.setCurrentIndex(dialog.type.findData("complaint"))
+    dialog.form.fields["occurred_at"].setText("12.11.2026 09:30")
+    dialog.form.fields["subject"].setText("Brot zu spät")
+    dialog.impact.setText("1'200.00")
+    dialog.save()
+    saved = shop.list_contacts(1)[0]
+    assert (saved.subject, saved.complaint_status, saved.revenue_impact_cents) == \
+        ("Brot zu spät", "open", 120_000)
+    assert view.detail.contacts.index(0, 1).data() == "Complaint"

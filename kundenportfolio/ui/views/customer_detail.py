@@ -53,6 +53,7 @@ class CustomerDetail(QWidget):
     new_cost_requested = Signal()
     new_contact_requested = Signal()
     open_customer_requested = Signal(int)
+    edit_record_requested = Signal(object)  # a Contact, Order or Cost double-clicked in a tab
 
     def __init__(self, repository: Repository, store: Any, writer: CustomerWriter,
                  period: Period, parent: QWidget | None = None) -> None:
@@ -133,7 +134,7 @@ class CustomerDetail(QWidget):
         for widget in (self.quick_type, self.quick_subject, self.quick_button, more):
             quick.addWidget(widget)
         layout.addLayout(quick)
-        layout.addWidget(_table(self.contacts))
+        layout.addWidget(self._editable(_table(self.contacts)))
         return box
 
     def _build_orders(self) -> QWidget:
@@ -164,8 +165,17 @@ class CustomerDetail(QWidget):
         button = QPushButton(caption)
         button.clicked.connect(signal)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(_table(model))
+        layout.addWidget(self._editable(_table(model)))
         return box
+
+    def _editable(self, view: QTableView) -> QTableView:
+        """Enter or double-click on a row edits that record."""
+        def edit(index: Any) -> None:
+            model = view.model()
+            assert isinstance(model, RecordTableModel)
+            self.edit_record_requested.emit(model.record(index.row()))
+        view.activated.connect(edit)
+        return view
 
     def _build_revenue(self) -> QWidget:
         self.revenue = RecordTableModel([

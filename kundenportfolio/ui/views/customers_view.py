@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kundenportfolio.core.models import Customer, CustomerStatus
+from kundenportfolio.core.models import Contact, Cost, Customer, CustomerStatus, Order
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.dialogs.contact_dialog import ContactDialog
@@ -120,6 +120,7 @@ class CustomersView(QWidget):
         self.detail.new_order_requested.connect(self.new_order)
         self.detail.new_cost_requested.connect(self.new_cost)
         self.detail.open_customer_requested.connect(self.select_customer)
+        self.detail.edit_record_requested.connect(self.edit_record)
         writer.changed.connect(self.after_write)
         writer.removed.connect(self.after_delete)
 
@@ -276,12 +277,21 @@ class CustomersView(QWidget):
     def new_cost(self) -> CostDialog | None:
         return self._child_dialog(CostDialog, self.writer.add_cost)
 
-    def _child_dialog(self, cls: Any, writer: Any) -> Any:
+    def _child_dialog(self, cls: Any, writer: Any, record: Any = None) -> Any:
         if self._selected is None:
             return None
-        dialog = cls(self.repository, self._selected, parent=self, writer=writer)
+        dialog = cls(self.repository, self._selected, record, parent=self, writer=writer)
         dialog.open()
         return dialog
+
+    def edit_record(self, record: Any) -> Any:
+        """Open the dialog for a contact, order or cost of the shown customer."""
+        for cls, kind, writer in ((ContactDialog, Contact, self.writer.add_contact),
+                                  (OrderDialog, Order, self.writer.record_order),
+                                  (CostDialog, Cost, self.writer.add_cost)):
+            if isinstance(record, kind):
+                return self._child_dialog(cls, writer, record)
+        return None
 
     def delete_customer(self) -> bool:
         """Ask, saying what goes with the customer, then delete. True if deleted."""
