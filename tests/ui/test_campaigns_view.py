@@ -1,0 +1,152 @@
+"""Kampagnen section and the "Vorschläge" panel on a real database (tests/ui/conftest.py shop)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from kundenportfolio.core.models import ComplaintStatus, Contact, ContactType
+from kundenportfolio.data.campaign_data import create_campaign
+from kundenportfolio.data.portfolio_store import PortfolioStore
+from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.dialogs.campaign_dialog import CampaignDialog
+from kundenportfolio.ui.views.campaigns_view import CampaignsView
+from kundenportfolio.ui.widgets.suggestions_panel import SuggestionsPanel
+from tests.ui.conftest import TODAY
+
+
+@pytest.fixture
+def prepared(shop: Repository) -> Repository:
+    """10001 may get advertising; 10003 has an open complaint; Beat talks most with 10001."""
+    alpha = shop.get_customer_by_number("10001")
+    alpha.marketing_consent = True
+    shop.update_customer(alpha)
+    beat = next(s for s in shop.list_staff() if s.name == "Beat Meier")
+    for day in (dt.date(2026, 10, 1), dt.date(2026, 10, 8)):
+        shop.add_contact(Contact(customer_id=alpha.id or 0, occurred_at=dt.datetime.combine(
+            day, dt.time(9, 0)), type=ContactType.CALL, staff_id=beat.id))
+    hotel = shop.get_customer_by_number("10003")
+    shop.add_contact(Contact(customer_id=hotel.id or 0, occurred_at=dt.datetime(2026, 11, 1, 9),
+                             type=ContactType.COMPLAINT, complaint_status=ComplaintStatus.OPEN))
+    return shop
+
+
+@pytest.fixture
+def view(qtbot, prepared: Repository) -> CampaignsView:  # type: ignore[no-untyped-def]
+    widget = CampaignsView(prepared, PortfolioStore(prepared), today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_models_pass_the_model_tester(qtmodeltester, view: CampaignsView) -> None:  # type: ignore[no-untyped-def]
+    for model in (view.catalogue_model, view.suggestions_model, view.campaign_model):
+        qtmodeltester.check(model)
+
+
+def test_catalogue_lists_and_retires(view: CampaignsView, prepared: Repository) -> None:
+    assert view.catalogue_model.rowCount() == 17
+    names = [view.catalogue_model.record(r).name for r in range(17)]
+    row = names.index("Kundenmagazin")
+    view.catalogue_table.selectRow(view.catalogue_proxy.mapFromSource(
+        view.catalogue_model.index(row, 0)).row())
+    view.retire_button.click()
+    assert view.catalogue_model.rowCount() == 16
+    assert "kundenmagazin" not in {i.code for i in prepared.list_instruments()}
+    view.show_retired.setChecked(True)
+    assert view.catalogue_model.rowCount() == 17
+
+
+def test_suggestions_list_and_activation(qtbot, view: CampaignsView, prepared: Repository) -> None:  # type: ignore[no-untyped-def]
+    records = view.suggestions_model.records
+    hotel = prepared.get_customer_by_number("10003").id
+    first = records[0]
+    assert (first["customer_id"], first["reason"]) == (hotel, "complaint_open")
+    texts = [view.suggestions_model.index(0, c).data() for c in range(4, 8)]
+    assert texts[:3] == ["1", "Complaint open", "—"]
+    index = view.suggestions_proxy.index(0, 0)
+    view.suggestions_table.sortByColumn(0, view.suggestions_table.horizontalHeader()
+                                        .sortIndicatorOrder())
+    with qtbot.waitSignal(view.customer_activated) as signal:
+        view.suggestions_table.doubleClicked.emit(index)
+    assert signal.args[0] in {r["customer_id"] for r in records}
+
+
+def test_campaign_propose_participate_export(view: CampaignsView, prepared: Repository,
+                                             tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    event = next(i for i in prepared.list_instruments() if i.code == "messe_event_einladung")
+    campaign = create_campaign(prepared, "Hausmesse", event.id, [], dt.date(2026, 11, 1),
+                               dt.date(2026, 11, 2), 300_00)
+    view.refresh()
+    view.select_campaign(campaign.id)
+    view.propose_button.click()
+    # only 10001 gave marketing consent
+    assert [p.customer_id for p in prepared.list_participants(campaign.id or 0)] == [
+        prepared.get_customer_by_number("10001").id]
+    view.participate_button.click()
+    view.participate_button.click()  # twice: still one contact
+    alpha = prepared.get_customer_by_number("10001").id or 0
+    assert [c.campaign_id for c in prepared.list_contacts(alpha)].count(campaign.id) == 1
+    row = view.campaign_model.records.index(next(c for c in view.campaign_model.records
+                                                 if c.id == campaign.id))
+    assert view.campaign_model.index(row, 6).data() == "1"  # participants
+    assert view.campaign_model.index(row, 7).data() == "1"  # took part
+    # the after window (90 days from 01.11.2026) is not over on 26.11.2026
+    assert view.verdict_label.text().startswith("Not final yet")
+    assert len(view.figure.axes) == 2
+    target = tmp_path / "teilnehmer.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.export_button.click()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("Kundennummer;Firma;Ansprechpartner;Straße;PLZ;Ort")
+    assert lines[1].startswith("10001;Bäckerei Müller AG;Hans Müller;")
+    view.tabs.setCurrentIndex(2)
+    view.grab().save(str(tmp_path / "campaigns.png"))
+
+
+def test_campaign_dialog_creates_and_shows_errors(qtbot, prepared: Repository) -> None:  # type: ignore[no-untyped-def]
+    dialog = CampaignDialog(prepared, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.save()  # no name
+    assert dialog.campaign is None
+    assert dialog.form.error_text("name") == "Please enter a name."
+    dialog.form.fields["name"].setText("Frühlingsmailing")
+    dialog.group_boxes[next(iter(dialog.group_boxes))].setChecked(True)
+    dialog.form.fields["end_date"].setText("01.01.2020")  # before the start
+    dialog.save()
+    assert dialog.campaign is None
+    assert dialog.form.error_text("end_date") == "The end lies before the start."
+    assert prepared.list_campaigns() == []
+    dialog.form.fields["end_date"].setText("31.12.2026")
+    dialog.budget.setText("1'500.00")
+    dialog.save()
+    assert dialog.campaign is not None
+    saved = prepared.get_campaign(dialog.campaign.id or 0)
+    assert (saved.name, saved.budget_cents, saved.end_date) == ("Frühlingsmailing", 150_000,
+                                                                dt.date(2026, 12, 31))
+    assert [g.value for g in saved.target_groups] == ["star"]
+
+
+def test_suggestions_panel_for_one_customer(qtbot, prepared: Repository, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = SuggestionsPanel(prepared, PortfolioStore(prepared), today=TODAY)
+    qtbot.addWidget(panel)
+    alpha = prepared.get_customer_by_number("10001").id
+    panel.set_customer(alpha)
+    reasons = [r["reason"] for r in panel.model.records]
+    assert "value_rising" in reasons  # rank 1, consent given
+    review = panel.review_label.text()
+    # Beat Meier: 2 calls; Anna Keller is responsible
+    assert "Main contact: Beat Meier (2 contacts in the last 12 months)" in review
+    assert "not the responsible person (Anna Keller)" in review
+    hotel = prepared.get_customer_by_number("10003").id
+    panel.set_customer(hotel)
+    assert panel.model.records[0]["reason"] == "complaint_open"
+    assert "Open complaints: 1" in panel.review_label.text()
+    panel.set_customer(None)
+    assert panel.model.rowCount() == 0
