@@ -98,7 +98,21 @@ def _convert_batch(ctx: _Context, converters: list[_Converter], lines: list[int]
             good_lines.append(line)
             for name, value in values.items():
                 columns[name].append(value)
+        else:
+            number = _quiet(converters, "customer_number", row)
+            if number:  # so an unknown customer on a bad row is reported too
+                ctx.bad_row_customers.append((line, number))
     return good_lines, columns
+
+
+def _quiet(converters: list[_Converter], field: str, row: list[Cell]) -> Any:
+    for name, index, convert, _ in converters:
+        if name == field:
+            try:
+                return convert(row[index])
+            except ValueError:
+                return None
+    return None
 
 
 class Lookups:
@@ -113,6 +127,10 @@ class Lookups:
 
     def customer_ids(self, lines: list[int], numbers: list[str]) -> list[int | None]:
         """Ids for a batch of (already stripped) numbers; unknown ones are created or reported."""
+        if self.ctx.bad_row_customers:
+            for line, number in self.ctx.bad_row_customers:
+                self._missing(line, number)
+            self.ctx.bad_row_customers.clear()
         get = self.customers.get
         ids = [get(number) for number in numbers]
         if None in ids:

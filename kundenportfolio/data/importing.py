@@ -122,6 +122,7 @@ class _Context:
         self.progress = progress
         self.cancel = cancel
         self.errors: list[RowError] = []
+        self.bad_row_customers: list[tuple[int, str]] = []  # (line, number) of rows with errors
         self.total = 0
         self.done = 0
 

@@ -268,3 +268,12 @@ def test_file_database_is_backed_up_before_import(file_repo: Repository, tmp_pat
     db_file = Path(file_repo.db.execute("PRAGMA database_list").fetchone()[2])
     reasons = [b.reason for b in backup.list_backups(backup.backup_dir_for(db_file), db_file)]
     assert reasons == [backup.BEFORE_IMPORT]
+
+
+def test_bad_row_with_unknown_customer_names_both_problems(two_customers: Repository,
+                                                           tmp_path: Path) -> None:
+    path = write(tmp_path / "o.csv", "Kundennummer;Datum;Betrag\n10077;01.13.2024;10\n")
+    with pytest.raises(ImportFailed) as caught:
+        import_file(two_customers, "orders", path)
+    assert [(e.line, e.column) for e in caught.value.errors] == [
+        (2, "Datum"), (2, "Kundennummer")]
