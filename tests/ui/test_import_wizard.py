@@ -59,6 +59,7 @@ def test_import_through_the_wizard(qtbot: QtBot, customers: Repository, tmp_path
     # Preview: the umlauts of the Windows-1252 file came out right.
     assert page.preview_model.rowCount() == 2
     assert page.preview_model.item(0, 4).text() == "Grüße"
+    assert page.preview_model.verticalHeaderItem(1).text() == "3"  # file line numbers
     # Mapping pre-filled from the headers: Nettobetrag -> amount (column 3), Bemerkung -> note.
     assert page.mapping() == {"customer_number": 0, "order_date": 1, "order_number": 2,
                               "amount_cents": 3, "note": 4}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kundenportfolio.core.errors import KundenportfolioError
-from kundenportfolio.core.tabular import TableSource, open_table, preview
+from kundenportfolio.core.tabular import TableSource, cell_text, iter_rows, open_table
 from kundenportfolio.data.import_specs import ENTITIES, FIELDS, suggest_mapping
 from kundenportfolio.data.importing import (
     ImportCancelled,
@@ -190,23 +191,33 @@ class MappingPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(self.preview, 1)
-        layout.addWidget(self.form_host)
+        scroll = QScrollArea()  # customers have 17 fields
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+        layout.addWidget(scroll, 1)
 
     def initializePage(self) -> None:
         source = self.wizard_.source
         assert source is not None
-        if source.kind == "csv":
-            self.info.setText(self.tr("%1: %2 lines shown, encoding %3, separator %4")
-                              .replace("%1", source.path.name).replace("%2", str(PREVIEW_ROWS))
-                              .replace("%3", source.encoding or "")
-                              .replace("%4", source.delimiter_name))
-        else:
-            self.info.setText(self.tr("%1, sheet %2").replace("%1", source.path.name)
-                              .replace("%2", source.sheet or ""))
         self.preview_model.clear()
         self.preview_model.setHorizontalHeaderLabels(source.headers)
-        for row in preview(source, PREVIEW_ROWS):
-            self.preview_model.appendRow([QStandardItem(text) for text in row])
+        lines = []
+        for line, cells in iter_rows(source):
+            self.preview_model.appendRow([QStandardItem(cell_text(c)) for c in cells])
+            lines.append(str(line))  # the line numbers error messages will name
+            if len(lines) >= PREVIEW_ROWS:
+                break
+        self.preview_model.setVerticalHeaderLabels(lines)
+        if source.kind == "csv":
+            encodings = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
+            separators = {";": self.tr("semicolon"), ",": self.tr("comma"), "\t": self.tr("tab")}
+            self.info.setText(self.tr("%1: first %2 rows, encoding %3, separator %4")
+                              .replace("%1", source.path.name).replace("%2", str(len(lines)))
+                              .replace("%3", encodings.get(source.encoding or "", ""))
+                              .replace("%4", separators.get(source.delimiter or "", "")))
+        else:
+            self.info.setText(self.tr("%1, sheet %2: first %3 rows").replace("%1", source.path.name)
+                              .replace("%2", source.sheet or "").replace("%3", str(len(lines))))
         self.preview.resizeColumnsToContents()
         while self.form.rowCount():
             self.form.removeRow(0)
@@ -271,6 +282,7 @@ class CheckPage(QWizardPage):
             self.ok = True
             self.summary.setText(self.tr("The file is fine. Click Import to apply it.")
                                  + "\n" + result.summary())
+        self.report.setVisible(bool(self.report.toPlainText()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
