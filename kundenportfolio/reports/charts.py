@@ -61,7 +61,7 @@ def format_percent(value: float, number_format: str, decimals: int = 1) -> str:
 def bubble_sizes(revenue_points: np.ndarray, count: int) -> np.ndarray:
     """Marker areas (pt²) proportional to revenue points, smaller when many customers share the plot."""
     scale = 60.0 if count <= 500 else 20.0 if count <= 5000 else 4.0
-    points = np.nan_to_num(np.asarray(revenue_points, dtype=float), nan=0.0).clip(0.0, 10.0)
+    points: np.ndarray = np.nan_to_num(np.asarray(revenue_points, dtype=float), nan=0.0).clip(0.0, 10.0)
     return scale * (0.4 + points)
 
 

@@ -19,15 +19,15 @@ from PySide6.QtGui import QBrush, QColor
 from kundenportfolio.reports.charts import DEFAULT_GROUP_LABELS, GROUP_COLOURS
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_CONTEXT = "MovementsTableModel"
+# Translation context (literal at each call: lupdate cannot resolve variables).
 Index = QModelIndex | QPersistentModelIndex
 
 # (column of the movements frame, English header source text)
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("number", QT_TRANSLATE_NOOP(_CONTEXT, "No.")),
-    ("name", QT_TRANSLATE_NOOP(_CONTEXT, "Customer")),
-    ("from_group", QT_TRANSLATE_NOOP(_CONTEXT, "From")),
-    ("to_group", QT_TRANSLATE_NOOP(_CONTEXT, "To")),
+    ("number", str(QT_TRANSLATE_NOOP("MovementsTableModel", "No."))),
+    ("name", str(QT_TRANSLATE_NOOP("MovementsTableModel", "Customer"))),
+    ("from_group", str(QT_TRANSLATE_NOOP("MovementsTableModel", "From"))),
+    ("to_group", str(QT_TRANSLATE_NOOP("MovementsTableModel", "To"))),
 )
 
 
@@ -56,14 +56,14 @@ class MovementsTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return QCoreApplication.translate(_CONTEXT, COLUMNS[section][1])
+            return QCoreApplication.translate("MovementsTableModel", COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        value = row[index.column() + 1]
+        value = str(row[index.column() + 1])
         is_group = index.column() >= 2
         if role == Qt.ItemDataRole.DisplayRole:
             return self.group_labels.get(value, value) if is_group else value

@@ -33,7 +33,7 @@ from kundenportfolio.reports.charts import DEFAULT_GROUP_LABELS, GROUP_COLOURS
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
-_CONTEXT = "RankingTableModel"
+# Translation context "RankingTableModel" is written out at each call: lupdate cannot resolve variables.
 _NEGATIVE = QBrush(QColor("#B00020"))
 Index = QModelIndex | QPersistentModelIndex
 
@@ -46,16 +46,16 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("rank", QT_TRANSLATE_NOOP(_CONTEXT, "Rank"), "int"),
-    Column("number", QT_TRANSLATE_NOOP(_CONTEXT, "No."), "text"),
-    Column("name", QT_TRANSLATE_NOOP(_CONTEXT, "Customer"), "text"),
-    Column("abc", QT_TRANSLATE_NOOP(_CONTEXT, "ABC"), "text"),
-    Column("group", QT_TRANSLATE_NOOP(_CONTEXT, "Group"), "group"),
-    Column("revenue_cents", QT_TRANSLATE_NOOP(_CONTEXT, "Revenue"), "money"),
-    Column("kdb1_cents", QT_TRANSLATE_NOOP(_CONTEXT, "CM I"), "money"),
-    Column("kdb2_cents", QT_TRANSLATE_NOOP(_CONTEXT, "CM II"), "money"),
-    Column("kdb3_cents", QT_TRANSLATE_NOOP(_CONTEXT, "CM III"), "money"),
-    Column("kdb4_cents", QT_TRANSLATE_NOOP(_CONTEXT, "CM IV (customer value)"), "money"),
+    Column("rank", str(QT_TRANSLATE_NOOP("RankingTableModel", "Rank")), "int"),
+    Column("number", str(QT_TRANSLATE_NOOP("RankingTableModel", "No.")), "text"),
+    Column("name", str(QT_TRANSLATE_NOOP("RankingTableModel", "Customer")), "text"),
+    Column("abc", str(QT_TRANSLATE_NOOP("RankingTableModel", "ABC")), "text"),
+    Column("group", str(QT_TRANSLATE_NOOP("RankingTableModel", "Group")), "group"),
+    Column("revenue_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "Revenue")), "money"),
+    Column("kdb1_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM I")), "money"),
+    Column("kdb2_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM II")), "money"),
+    Column("kdb3_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM III")), "money"),
+    Column("kdb4_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM IV (customer value)")), "money"),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -78,7 +78,7 @@ def table_fingerprint(table: pd.DataFrame) -> tuple[Any, ...]:
 def _header(section: int, orientation: Qt.Orientation, role: int) -> Any:
     if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_CONTEXT, COLUMNS[section].title)
+            return QCoreApplication.translate("RankingTableModel", COLUMNS[section].title)
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].kind in ("money", "int"):
             return _RIGHT
     return None
@@ -284,9 +284,9 @@ class RankingTotalsModel(QAbstractTableModel):
         number_format = source.number_format if isinstance(source, RankingTableModel) else "de-CH"
         if role == Qt.ItemDataRole.DisplayRole:
             if column.key == "rank":
-                return QCoreApplication.translate(_CONTEXT, "Total")
+                return QCoreApplication.translate("RankingTableModel", "Total")
             if column.key == "name":
-                return QCoreApplication.translate(_CONTEXT, "%n customer(s)", "", self._count)
+                return QCoreApplication.translate("RankingTableModel", "%n customer(s)", "", self._count)
             if column.kind == "money":
                 return format_money(self._sums.get(column.key, 0), number_format)
             return ""
