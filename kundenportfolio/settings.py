@@ -192,3 +192,25 @@ SUGGESTION_RISING_TREND_PERCENT = declare("suggestion_rising_trend_percent", flo
                                           _non_negative)
 # Campaign evaluation: days compared before and after the campaign start.
 CAMPAIGN_EVALUATION_DAYS = declare("campaign_evaluation_days", int, 90, _int_at_least_1)
+
+# ---- Kaufverhalten prognostizieren (issue 5) -------------------------------------------------
+
+
+def _positive_number(value: Any) -> str | None:
+    return None if float(value) > 0 else "Eine Zahl grösser als 0."
+
+
+def _negative_percent(value: Any) -> str | None:
+    return None if -100 <= float(value) <= 0 else "Ein Prozentwert von −100 bis 0."
+
+
+# At risk when no order for longer than this multiple of the customer's usual order interval.
+FORECAST_RISK_INTERVAL_MULTIPLE = declare("forecast_risk_interval_multiple", float, 2.0,
+                                          _positive_number)
+# At risk when the revenue trend falls by at least this much per year (negative percent).
+FORECAST_RISK_TREND_PERCENT = declare("forecast_risk_trend_percent", float, -20.0,
+                                      _negative_percent)
+# An order counts as a large one-off order from this multiple of the customer's median order.
+FORECAST_LARGE_ORDER_FACTOR = declare("forecast_large_order_factor", float, 3.0, _positive_number)
+# Forecast horizon of the per-customer forecast and the planning table, in days.
+FORECAST_HORIZON_DAYS = declare("forecast_horizon_days", int, 365, _int_at_least_1)

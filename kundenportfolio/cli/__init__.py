@@ -19,6 +19,7 @@ from kundenportfolio.core.errors import KundenportfolioError
 
 COMMAND_MODULES = [
     "kundenportfolio.cli.demo",
+    "kundenportfolio.cli.forecast",
     "kundenportfolio.cli.safety",
     "kundenportfolio.cli.privacy",
     "kundenportfolio.cli.portfolio",

@@ -22,6 +22,7 @@ Amounts are cents (float); the caller rounds.
 from __future__ import annotations
 
 import itertools
+import warnings
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,7 +34,8 @@ MIN_TRAINING_CUSTOMERS = 200
 MIN_WINDOW_DAYS = 28
 FIT_SAMPLE = 30_000  # population parameters: a deterministic sample is as good and faster
 Z80 = 1.2816  # 10 %/90 % quantiles of a normal distribution
-FEATURES = ["bgnbd", "bg_all", "recent", "previous", "last_year", "rate", "rate_damped"]
+FEATURES = ["bgnbd", "bg_all", "recent", "previous", "last_year", "moving_average", "rate",
+            "rate_damped"]
 METHODS = ("model", "bgnbd", "naive", "moving_average")
 
 
@@ -61,13 +63,14 @@ def summarise(orders: pd.DataFrame, cutoff: pd.Timestamp, window_days: int) -> p
     net = days["net_cents"].to_numpy(dtype=float)
     days["recent"] = np.where(age < window_days, net, 0.0)
     days["previous"] = np.where((age >= window_days) & (age < 2 * window_days), net, 0.0)
+    days["third"] = np.where((age >= 2 * window_days) & (age < 3 * window_days), net, 0.0)
     days["last_year"] = np.where((age >= 365 - window_days) & (age < 365), net, 0.0) \
         if window_days < 365 else 0.0
     purchases = days[days["net_cents"] > 0]
     by = days.groupby("customer_id")
     summary = pd.DataFrame({
         "total": by["net_cents"].sum().astype(float),
-        "recent": by["recent"].sum(), "previous": by["previous"].sum(),
+        "recent": by["recent"].sum(), "previous": by["previous"].sum(), "third": by["third"].sum(),
         "last_year": by["last_year"].sum(), "first_any": by["order_date"].min(),
     })
     bp = purchases.groupby("customer_id")
@@ -84,6 +87,9 @@ def summarise(orders: pd.DataFrame, cutoff: pd.Timestamp, window_days: int) -> p
     summary["age_days"] = (cutoff - start).dt.days.astype(float)
     summary["t_x_days"] = (summary["last"] - summary["first"]).dt.days.fillna(0).astype(float)
     summary["recency_days"] = (cutoff - summary["last"]).dt.days.astype(float)
+    started = np.minimum(summary["age_days"].to_numpy() // window_days + 1, 3)
+    summary["moving_average"] = (summary["recent"] + summary["previous"]
+                                 + np.where(started >= 3, summary["third"], 0.0)) / started
     return summary
 
 
@@ -130,6 +136,7 @@ def _features(summary: pd.DataFrame, bg_pred: np.ndarray, window_days: int) -> n
         "recent": summary["recent"].clip(lower=0).to_numpy(),
         "previous": summary["previous"].clip(lower=0).to_numpy(),
         "last_year": summary["last_year"].clip(lower=0).to_numpy(),
+        "moving_average": summary["moving_average"].clip(lower=0).to_numpy(),
         "rate": rate,
         "rate_damped": rate * np.exp(-recency / window_days),
         "bg_all": bg_pred * _all_spend_ratio(summary),
@@ -145,11 +152,22 @@ def _usable(train: pd.DataFrame, window_days: int) -> np.ndarray:
     return np.array([float(np.mean(buyers >= needs.get(name, 0)) >= 0.5) for name in FEATURES])
 
 
-def nnls(a: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Exact non-negative least squares for a handful of columns (best of all subsets)."""
+PRIOR_WEIGHTS = {"bgnbd": 0.5, "moving_average": 0.5}
+PRIOR_STRENGTH = 100.0  # in customers: matters for a firm with 300, not for one with 20,000
+
+
+def nnls(a: np.ndarray, y: np.ndarray, prior: np.ndarray | None = None,
+         strength: float = 0.0) -> np.ndarray:
+    """Non-negative least squares for a handful of columns (exact: best of all subsets), with
+    an optional ridge pull towards `prior` worth `strength` customers (empirical Bayes)."""
     n = a.shape[1]
     scale = np.maximum(np.sqrt((a ** 2).mean(axis=0)), 1e-12)
     scaled = a / scale
+    if prior is not None and strength > 0:
+        # extra rows sqrt(strength)·(β − β0) in the scaled space, where every column has RMS 1:
+        # each row then weighs as much as `strength` customers' worth of data on that weight
+        scaled = np.vstack([scaled, np.sqrt(strength) * np.eye(n)])
+        y = np.concatenate([y, np.sqrt(strength) * prior * scale])
     best, best_sse = np.zeros(n), float(np.sum(y ** 2))
     for size in range(1, n + 1):
         for subset in itertools.combinations(range(n), size):
@@ -198,17 +216,26 @@ def _windows(orders: pd.DataFrame, as_of: pd.Timestamp, horizon: int, count: int
 
 
 def _fallback(orders: pd.DataFrame, as_of: pd.Timestamp, horizon: int) -> pd.DataFrame:
-    """Few customers: weighted moving average of the last three windows (3:2:1), the spread of
-    up to five windows as range; no revenue expected once the customer has lapsed."""
+    """Few customers: a damped linear trend over the last three full windows (constant series
+    repeat, a straight line continues to its last value, a lapsed customer gets 0); the spread
+    of up to five windows is the range, never wider than ± the forecast."""
     windows = _windows(orders, as_of, horizon, 5)
     values = windows.to_numpy()
-    weights = np.array([3.0, 2.0, 1.0, 0.0, 0.0])[None, :] * ~np.isnan(values)
-    expected = np.nansum(np.nan_to_num(values) * weights, axis=1) / np.maximum(weights.sum(axis=1), 1)
-    expected = np.clip(expected, 0, None)
+    recent = values[:, :3]
+    known = ~np.isnan(recent)
+    n = known.sum(axis=1)
+    t = -np.arange(3, dtype=float)[None, :]  # 0 = latest window, −1, −2 before it
+    mean = np.nansum(recent, axis=1) / np.maximum(n, 1)
+    t_mean = np.where(known, t, 0).sum(axis=1) / np.maximum(n, 1)
+    dt_ = np.where(known, t - t_mean[:, None], 0.0)
+    slope = (dt_ * np.nan_to_num(recent)).sum(axis=1) / np.maximum((dt_ ** 2).sum(axis=1), 1e-9)
+    # the fitted line half-way from its centre to the next window: = last value for a line
+    expected = np.clip(mean + slope * (0.5 * (1 - t_mean)), 0, None)
     full = (~np.isnan(values)).sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with warnings.catch_warnings():  # rows with fewer than two windows: handled by np.where
+        warnings.simplefilter("ignore", RuntimeWarning)
         spread = np.where(full >= 2, np.nanstd(values, axis=1, ddof=1), 0.5 * expected)
-    spread = np.minimum(np.nan_to_num(spread), expected)  # never wider than ± the forecast
+    spread = np.minimum(np.nan_to_num(spread), expected)
     return pd.DataFrame({"expected": expected, "low": np.clip(expected - Z80 * spread, 0, None),
                          "high": expected + Z80 * spread}, index=windows.index)
 
@@ -263,7 +290,8 @@ def forecast_revenue(orders: pd.DataFrame, as_of: pd.Timestamp | str, horizon_da
     target = later.reindex(train.index, fill_value=0).to_numpy(dtype=float)
     train_models = _fit_probabilistic(train)
     features = _features(train, bgnbd_revenue(train, train_models, window), window)
-    coef = nnls(features * _usable(train, window)[None, :], target)
+    prior = np.array([PRIOR_WEIGHTS.get(name, 0.0) for name in FEATURES])
+    coef = nnls(features * _usable(train, window)[None, :], target, prior, PRIOR_STRENGTH)
     edges, lows, highs = _quantile_ratios(features @ coef, target)
 
     now = summarise(orders, as_of, window)

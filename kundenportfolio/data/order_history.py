@@ -7,6 +7,8 @@ order, complaint or contact dated after it. Amounts stay integer cents.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 from sqlite_utils import Database
@@ -100,3 +102,39 @@ def latest_order_date(source: Repository | Database) -> dt.date | None:
     """The newest order date in the database (default reference day for backtests)."""
     row = _db(source).execute("SELECT max(order_date) FROM orders").fetchone()
     return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+
+@dataclass(frozen=True)
+class ForecastInputs:
+    """Everything the forecast needs, read once up to the reference day."""
+
+    as_of: dt.date
+    customers: pd.DataFrame
+    orders: pd.DataFrame
+    events: pd.DataFrame
+    campaigns: pd.DataFrame
+    settings: dict[str, Any]
+
+
+def load_forecast_inputs(repository: Repository, as_of: dt.date, *,
+                         annotations: bool = True) -> ForecastInputs:
+    """Customers, orders (<= as_of), complaint/competitor contacts and campaign participations
+    (<= as_of; empty tables when `annotations` is False) and the settings."""
+    empty_events = pd.DataFrame({"customer_id": pd.Series(dtype="int64"),
+                                 "day": pd.Series(dtype="datetime64[ns]"),
+                                 "is_complaint": pd.Series(dtype=bool),
+                                 "is_open": pd.Series(dtype=bool),
+                                 "impact_cents": pd.Series(dtype="int64"),
+                                 "competitor": pd.Series(dtype=bool)})
+    empty_campaigns = pd.DataFrame({"customer_id": pd.Series(dtype="int64"),
+                                    "day": pd.Series(dtype="datetime64[ns]"),
+                                    "campaign": pd.Series(dtype=str)})
+    return ForecastInputs(
+        as_of=as_of,
+        customers=load_customers(repository),
+        orders=load_orders(repository, as_of),
+        events=load_contact_events(repository, as_of) if annotations else empty_events,
+        campaigns=load_campaign_participation(repository, as_of) if annotations
+        else empty_campaigns,
+        settings=repository.all_settings(),
+    )
