@@ -271,10 +271,10 @@ def column_votes(values: Iterable[Cell]) -> dict[str, str]:
     for vote, pattern in _SIMPLE_VOTES.items():
         if m := pattern.search(joined):
             seen[vote] = m.group().strip()
-    for m in _UNUSUAL.finditer(joined):
-        vote = _vote(m.group().strip())
-        if vote is not None and vote not in seen:
-            seen[vote] = m.group().strip()
+    for unusual in _UNUSUAL.finditer(joined):
+        found = _vote(unusual.group().strip())
+        if found is not None and found not in seen:
+            seen[found] = unusual.group().strip()
         if "," in seen and "." in seen:
             break
     return seen
@@ -284,7 +284,7 @@ def decide_decimal_marks(votes: dict[str, dict[str, str]]) -> dict[str, DecimalM
     """Decimal mark per column (keys: column names). A column that shows nothing itself
     follows the file's other columns; mixed or undecidable columns are refused."""
     marks: dict[str, DecimalMark] = {}
-    file_marks: set[str] = set()
+    file_marks: set[DecimalMark] = set()
     for column, seen in votes.items():
         if "," in seen and "." in seen:
             raise AmbiguousDecimalError(
@@ -307,7 +307,7 @@ def decide_decimal_marks(votes: dict[str, dict[str, str]]) -> dict[str, DecimalM
                 "(Komma oder Punkt) oder die Beträge mit zwei Nachkommastellen schreiben."
             )
         # Only whole numbers (or the file decided): either mark reads them the same.
-        marks[column] = next(iter(file_marks)) if len(file_marks) == 1 else ","  # type: ignore[assignment]
+        marks[column] = next(iter(file_marks)) if len(file_marks) == 1 else ","
     return marks
 
 
@@ -331,10 +331,10 @@ def parse_cents(cell: Cell, mark: DecimalMark) -> int:
         raise MoneyFormatError(f"«{cell_text(cell)}» ist kein Betrag.")
     if isinstance(cell, int | float):
         try:
-            cents = (Decimal(repr(cell)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+            rounded = (Decimal(repr(cell)) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         except InvalidOperation:
             raise MoneyFormatError(f"«{cell}» ist kein Betrag.") from None
-        return int(cents)
+        return int(rounded)
     text = str(cell).strip()
     if m := FAST_AMOUNT[mark].match(text):
         cents = int(m.group(2)) * 100 + int(((m.group(3) or "") + "00")[:2])

@@ -122,8 +122,10 @@ class Lookups:
         self.ctx = ctx
         self.create_missing = create_missing
         self.result = result
-        self.customers = {n: i for i, n in ctx.db.execute("SELECT id, number FROM customers")}
-        self.staff = {str(n).casefold(): i for i, n in ctx.db.execute("SELECT id, name FROM staff")}
+        self.customers: dict[str, int] = {
+            n: i for i, n in ctx.db.execute("SELECT id, number FROM customers")}
+        self.staff: dict[str, int] = {
+            str(n).casefold(): i for i, n in ctx.db.execute("SELECT id, name FROM staff")}
 
     def customer_ids(self, lines: list[int], numbers: list[str]) -> list[int | None]:
         """Ids for a batch of (already stripped) numbers; unknown ones are created or reported."""
@@ -141,7 +143,7 @@ class Lookups:
 
     def _missing(self, line: int, number: str) -> int | None:
         if number in self.customers:
-            return self.customers[number]
+            return int(self.customers[number])
         if not self.create_missing:
             self.ctx.error(line, "customer_number", f"Die Kundennummer {number} gibt es nicht "
                            "(Kunden zuerst importieren oder fehlende Kunden anlegen lassen).")
@@ -153,7 +155,7 @@ class Lookups:
                                      [number, f"Kunde {number}"])
         self.customers[number] = int(cursor.lastrowid or 0)
         self.result.created_customers.append(number)
-        return self.customers[number]
+        return int(self.customers[number])
 
     def staff_id(self, name: str | None) -> int | None:
         if not name:
@@ -163,7 +165,7 @@ class Lookups:
             cursor = self.ctx.db.execute("INSERT INTO staff (name) VALUES (?)", [name.strip()])
             self.staff[key] = int(cursor.lastrowid or 0)
             self.result.created_staff.append(name.strip())
-        return self.staff[key]
+        return int(self.staff[key])
 
 
 def _validate(ctx: _Context, line: int, check: Callable[[Any], None], obj: Any) -> bool:

@@ -225,10 +225,16 @@ def entity_columns(entity: str) -> list[Column]:
     from kundenportfolio.data.import_specs import FIELDS, FieldSpec, choice_word
 
     def column(spec: FieldSpec) -> Column:
+        def word(row: dict[str, Any]) -> str:
+            return choice_word(spec, row.get(spec.name))
+
+        def yes_no(row: dict[str, Any]) -> str:
+            return _yes_no(row.get(spec.name))
+
         if spec.kind == "choice":
-            return Column(spec.header, lambda row, s=spec: choice_word(s, row.get(s.name)))
+            return Column(spec.header, word)
         if spec.kind == "bool":
-            return Column(spec.header, lambda row, s=spec: _yes_no(row.get(s.name)))
+            return Column(spec.header, yes_no)
         kinds: dict[str, Kind] = {"money": "money", "date": "date", "datetime": "datetime"}
         return Column(spec.header, spec.name, kinds.get(spec.kind, "text"))
 
