@@ -130,6 +130,15 @@ def test_number_format_from_settings(qtbot, repo: Repository) -> None:  # type: 
     assert widget.totals_model.index(0, COLUMN_INDEX["kdb4_cents"]).data() == "76.500,00"
 
 
+def test_group_column_painted_as_badge(view: RankingView) -> None:
+    from kundenportfolio.ui.models.ranking_table import GROUP_ROLE
+    from kundenportfolio.ui.widgets.group_badge import GROUP_CODE_ROLE, GroupBadgeDelegate
+
+    assert GROUP_ROLE == GROUP_CODE_ROLE
+    assert isinstance(view.table.itemDelegateForColumn(COLUMN_INDEX["group"]), GroupBadgeDelegate)
+    assert view.proxy.index(0, COLUMN_INDEX["group"]).data(GROUP_ROLE) == "star"
+
+
 def test_negative_values_in_red(view: RankingView) -> None:
     index = view.proxy.index(3, COLUMN_INDEX["kdb4_cents"])  # Delta KG, -500
     assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b00020"

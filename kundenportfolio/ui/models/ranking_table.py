@@ -32,7 +32,7 @@ from kundenportfolio.reports.charts import DEFAULT_GROUP_LABELS, GROUP_COLOURS
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # == widgets.group_badge.GROUP_CODE_ROLE (badge delegate)
 # Translation context "RankingTableModel" is written out at each call: lupdate cannot resolve variables.
 _NEGATIVE = QBrush(QColor("#B00020"))
 Index = QModelIndex | QPersistentModelIndex

@@ -31,9 +31,10 @@ from kundenportfolio.ui.models.ranking_table import (
     RankingTotalsModel,
     table_fingerprint,
 )
+from kundenportfolio.ui.widgets.group_badge import GroupBadgeDelegate
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
-_COLUMN_WIDTHS = {"rank": 45, "number": 60, "name": 190, "abc": 35, "group": 120, "kdb4_cents": 150}
+_COLUMN_WIDTHS = {"rank": 45, "number": 60, "name": 180, "abc": 35, "group": 145, "kdb4_cents": 150}
 _MONEY_WIDTH = 100
 
 
@@ -72,6 +73,7 @@ class RankingView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.activated.connect(self._activated)
         self.table.doubleClicked.connect(self._activated)
+        self.table.setItemDelegateForColumn(COLUMN_INDEX["group"], GroupBadgeDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for key, index in COLUMN_INDEX.items():
@@ -119,7 +121,7 @@ class RankingView(QWidget):
         splitter.addWidget(self.canvas)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([1040, 360])
+        splitter.setSizes([1060, 340])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
