@@ -25,6 +25,8 @@ from kundenportfolio.core.periods import Period
 PERCENTILE_SOURCES = {"kundenwert": "kdb4_cents", "potential": "potential_cents",
                       "frequency": "order_count", "contacts": "contact_count",
                       "revenue": "revenue_cents"}
+NULLABLE_TEXT = ("city", "staff_name", "industry", "last_order_date", "last_contact_date",
+                 "override_reason")
 TABLE_COLUMNS = [
     "number", "name", "city", "staff_id", "staff_name", "industry", "status",
     *value.KDB_COLUMNS, "kundenwert_cents", "clv_cents", "rank", "abc", "unprofitable",
@@ -48,10 +50,27 @@ class PortfolioInputs:
     net_previous: pd.Series  # net of the 12 months before
 
 
-def _dates(values: pd.Series) -> pd.Series:
+def _dates(values: pd.Series) -> np.ndarray:
     """ISO text → datetime.date objects (None where missing), converting each distinct value once."""
-    lookup = {v: dt.date.fromisoformat(v[:10]) for v in values.dropna().unique()}
-    return values.map(lookup).astype(object).where(values.notna(), None)
+    cache: dict[str, dt.date] = {}
+    out = np.empty(len(values), dtype=object)
+    for i, text in enumerate(values.tolist()):
+        if isinstance(text, str):
+            day = cache.get(text)
+            if day is None:
+                day = cache[text] = dt.date.fromisoformat(text[:10])
+            out[i] = day
+        else:
+            out[i] = None
+    return out
+
+
+def _column(frame: pd.DataFrame | pd.Series, index: pd.Index, name: str | None = None,
+            fill: Any = 0, dtype: Any = np.int64) -> np.ndarray:
+    series = frame if isinstance(frame, pd.Series) else frame[name]
+    if len(series) == len(index) and series.index.equals(index):
+        return series.to_numpy(dtype)  # already aligned: skip the reindex
+    return series.reindex(index, fill_value=fill).to_numpy(dtype)
 
 
 def _derive(inputs: PortfolioInputs, period: Period, settings: Mapping[str, Any]) -> pd.DataFrame:
@@ -61,34 +80,35 @@ def _derive(inputs: PortfolioInputs, period: Period, settings: Mapping[str, Any]
     mapping = settings.get("cost_level_mapping") or {}
     kdb = value.compute_kdb(inputs.orders, value.costs_to_levels(inputs.costs, mapping), index,
                             float(settings.get("default_margin_percent", 35.0)))
-    base = kdb
-    base["order_count"] = inputs.orders["order_count"].reindex(index, fill_value=0).astype(np.int64)
-    contacts = inputs.contacts.reindex(index, fill_value=0)
-    base["contact_count"] = contacts["contact_count"].astype(np.int64)
-    base["complaint_count"] = contacts["complaint_count"].astype(np.int64)
+    cols: dict[str, Any] = {c: kdb[c].to_numpy() for c in value.KDB_COLUMNS}
+    cols["order_count"] = _column(inputs.orders, index, "order_count")
+    cols["contact_count"] = _column(inputs.contacts, index, "contact_count")
+    cols["complaint_count"] = _column(inputs.contacts, index, "complaint_count")
     dates = inputs.order_dates.reindex(index)
-    base["first_order_date"] = _dates(dates["first_order_date"])
-    base["last_order_date"] = _dates(dates["last_order_date"])
-    base["last_contact_date"] = _dates(inputs.last_contacts.reindex(index))
-    recent = inputs.net_recent.reindex(index, fill_value=0).to_numpy(np.float64)
-    previous = inputs.net_previous.reindex(index, fill_value=0).to_numpy(np.float64)
+    first_order = _dates(dates["first_order_date"])
+    cols["first_order_date"] = first_order
+    cols["last_order_date"] = _dates(dates["last_order_date"])
+    cols["last_contact_date"] = _dates(inputs.last_contacts.reindex(index))
+    recent = _column(inputs.net_recent, index, dtype=np.float64)
+    previous = _column(inputs.net_previous, index, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        base["revenue_trend"] = np.where(previous > 0, (recent - previous) / previous, np.nan)
-    base["annual_net_cents"] = recent
-    since = _dates(cust["customer_since"]).where(cust["customer_since"].notna(),
-                                                 base["first_order_date"])
-    base["relationship_years"] = [
-        np.nan if d is None else max((period.end - d).days, 0) / 365.25 for d in since
-    ]
+        cols["revenue_trend"] = np.where(previous > 0, (recent - previous) / previous, np.nan)
+    cols["annual_net_cents"] = recent
+    since = _dates(cust["customer_since"])
+    end = period.end
+    cols["relationship_years"] = np.array([
+        np.nan if d is None else max((end - d).days, 0) / 365.25
+        for d in np.where(pd.isna(since), first_order, since)
+    ], dtype=np.float64)
     for column in ("potential_cents", "rating_payment", "rating_reference", "rating_relationship"):
-        base[column] = cust[column].astype("float64")
+        cols[column] = cust[column].to_numpy(np.float64, na_value=np.nan)
     # yearly KDB IV for the CLV: the period itself, or all time spread over the active years
     if period.kind == "all":
-        active = np.maximum(base["relationship_years"].fillna(1.0).to_numpy(), 1.0)
-        base["annual_kdb4_cents"] = value.round_half_up(base["kdb4_cents"].to_numpy() / active)
+        active = np.maximum(np.nan_to_num(cols["relationship_years"], nan=1.0), 1.0)
+        cols["annual_kdb4_cents"] = value.round_half_up(cols["kdb4_cents"] / active)
     else:
-        base["annual_kdb4_cents"] = base["kdb4_cents"]
-    return base
+        cols["annual_kdb4_cents"] = cols["kdb4_cents"]
+    return pd.DataFrame(cols, index=index)
 
 
 @dataclass
@@ -102,6 +122,8 @@ class PortfolioResult:
     settings: dict[str, Any]
     _base: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
     _sorted: dict[str, np.ndarray] = field(repr=False, default_factory=dict)
+    _annual: pd.Series = field(repr=False, default_factory=pd.Series)  # yearly KDB IV for the CLV
+    _ranks: value.RankIndex = field(repr=False, default_factory=lambda: value.RankIndex(np.array([])))
 
     # ---- questions the GUI asks ----------------------------------------------------------
 
@@ -122,7 +144,7 @@ class PortfolioResult:
         })
 
     def clv_explanation(self, customer_id: int, format_amount: object = None) -> str:
-        annual = int(self._base.at[customer_id, "annual_kdb4_cents"])
+        annual = int(self._annual.at[customer_id])
         return value.clv_explanation(
             annual, float(self.settings.get("clv_discount_rate_percent", 8.0)),
             float(self.settings.get("clv_remaining_years", 5.0)), format_amount,
@@ -132,81 +154,122 @@ class PortfolioResult:
 
     def update_customer(self, customer_id: int, inputs: PortfolioInputs) -> None:
         """Refresh one customer from its freshly loaded sums (`inputs` holds only it)."""
-        if inputs.customers.empty:  # deleted
-            self.table = self.table.drop(index=customer_id, errors="ignore")
-            self.points = self.points.drop(index=customer_id, errors="ignore")
-            self._rerank()
+        if inputs.customers.empty or customer_id not in self.table.index:
+            self._add_or_remove(customer_id, inputs)
             return
         base = _derive(inputs, self.period, self.settings)
         points = scoring.criterion_points(base)
+        pos = self.table.index.get_loc(customer_id)
         known = customer_id in self._base.index
+        self._annual.at[customer_id] = int(base["annual_kdb4_cents"].iat[0])
         for code in ("kundenwert", "potential", "frequency", "contacts"):
-            new = float(base.at[customer_id, PERCENTILE_SOURCES[code]])
+            new = float(base.iat[0, base.columns.get_loc(PERCENTILE_SOURCES[code])])
             if code == "potential" and not new > 0:
-                continue  # unknown potential stays NaN
-            old = float(self._base.at[customer_id, PERCENTILE_SOURCES[code]]) if known else None
-            if old is not None and np.isnan(old):
-                old = None
-            points.at[customer_id, code] = scoring.percentile_point(self._sorted[code], new, old)
-        old_rev = float(self._base.at[customer_id, "revenue_cents"]) if known else None
-        revenue_points = scoring.percentile_point(
-            self._sorted["revenue"], float(base.at[customer_id, "revenue_cents"]), old_rev)
+                continue  # unknown potential stays unused
+            old = (float(self._base.at[customer_id, PERCENTILE_SOURCES[code]]) if known
+                   else float("nan"))  # added after the full build: not in the sorted values
+            old_known = None if np.isnan(old) or (code == "potential" and not old > 0) else old
+            points.iat[0, points.columns.get_loc(code)] = scoring.percentile_point(
+                self._sorted[code], new, old_known)
         row = _table_rows(inputs.customers, base, points, self.thresholds, self.settings)
-        row["revenue_points"] = revenue_points
-        if customer_id in self.table.index:
-            self.table.loc[customer_id, row.columns] = row.loc[customer_id]
-            self.points.loc[customer_id, points.columns] = points.loc[customer_id]
+        row.iat[0, row.columns.get_loc("revenue_points")] = scoring.percentile_point(
+            self._sorted["revenue"], float(base["revenue_cents"].iat[0]),
+            float(self._base.at[customer_id, "revenue_cents"]) if known else None)
+        old_value = int(self.table["kundenwert_cents"].iat[pos])
+        new_value = int(row["kundenwert_cents"].iat[0])
+        for j, column in enumerate(self.table.columns):
+            if column not in ("rank", "abc"):
+                self.table.iat[pos, j] = row[column].iat[0]
+        for j, column in enumerate(self.points.columns):
+            self.points.iat[pos, j] = points[column].iat[0]
+        if old_value != new_value:
+            self._rank_changed(pos, old_value, new_value)
+
+    def _rank_changed(self, pos: int, old: int, new: int) -> None:
+        """Exact ranks and ABC classes after one Kundenwert changed from `old` to `new`."""
+        self._ranks.replace(old, new)
+        values = self.table["kundenwert_cents"].to_numpy()
+        ranks = self.table["rank"].to_numpy(np.int64, copy=True)
+        # another customer's rank counts the values above it: ours moved from old to new
+        ranks += (values < new).astype(np.int64) - (values < old).astype(np.int64)
+        ranks[pos] = self._ranks.rank_of(new)
+        self.table["rank"] = ranks
+        classes = self._ranks.classes(values)
+        changed = np.flatnonzero(classes != self.table["abc"].to_numpy(object))
+        abc_column = self.table.columns.get_loc("abc")
+        for i in changed:  # usually none or a handful at the class borders
+            self.table.iat[int(i), abc_column] = classes[i]
+
+    def _add_or_remove(self, customer_id: int, inputs: PortfolioInputs) -> None:
+        """A customer was added or deleted: rare, so ranks are rebuilt from scratch."""
+        if inputs.customers.empty:
+            self.table = self.table.drop(index=customer_id, errors="ignore")
+            self.points = self.points.drop(index=customer_id, errors="ignore")
         else:
-            self.table = pd.concat([self.table, row[self.table.columns]])
+            base = _derive(inputs, self.period, self.settings)
+            points = scoring.criterion_points(base)
+            for code in ("kundenwert", "frequency", "contacts"):
+                new = float(base[PERCENTILE_SOURCES[code]].iat[0])
+                points[code] = scoring.percentile_point(self._sorted[code], new, None)
+            row = _table_rows(inputs.customers, base, points, self.thresholds, self.settings)
+            self.table = pd.concat([self.table, row])
             self.points = pd.concat([self.points, points])
+            self._annual.loc[customer_id] = int(base["annual_kdb4_cents"].iat[0])
         self._rerank()
 
     def _rerank(self) -> None:
         values = self.table["kundenwert_cents"].to_numpy(np.int64)
+        self._ranks = value.RankIndex(values, float(self.settings.get("abc_threshold_a_percent", 80.0)),
+                                      float(self.settings.get("abc_threshold_b_percent", 95.0)))
         self.table["rank"] = value.rank_values(values)
-        self.table["abc"] = value.abc_classes(
-            values, float(self.settings.get("abc_threshold_a_percent", 80.0)),
-            float(self.settings.get("abc_threshold_b_percent", 95.0)))
+        self.table["abc"] = self._ranks.classes(values)
 
 
 def _table_rows(cust: pd.DataFrame, base: pd.DataFrame, points: pd.DataFrame,
                 thresholds: tuple[float, float] | None, settings: Mapping[str, Any],
                 ) -> pd.DataFrame:
-    """Table rows (without rank/ABC) for the customers in `base`; thresholds None = compute."""
-    table = pd.DataFrame(index=base.index)
-    for column in ("number", "name", "city", "staff_name", "industry", "status"):
-        table[column] = cust[column].astype(object).where(cust[column].notna(), None)
-    table["staff_id"] = cust["staff_id"].astype("Int64")
+    """Table rows (rank/ABC still empty) for the customers in `base`; thresholds None = compute."""
+    n = len(base)
+    cols: dict[str, Any] = {}
+    for column in ("number", "name", "city"):
+        cols[column] = cust[column].to_numpy(object)
+    cols["staff_id"] = cust["staff_id"].astype("Int64").to_numpy()
+    for column in ("staff_name", "industry", "status"):
+        cols[column] = cust[column].to_numpy(object)
     for column in value.KDB_COLUMNS:
-        table[column] = base[column].astype(np.int64)
-    table["kundenwert_cents"] = base["kdb4_cents"].astype(np.int64)
-    table["clv_cents"] = value.clv_cents(
+        cols[column] = base[column].to_numpy(np.int64)
+    kundenwert = cols["kdb4_cents"]
+    cols["kundenwert_cents"] = kundenwert
+    cols["clv_cents"] = value.clv_cents(
         base["annual_kdb4_cents"].to_numpy(), float(settings.get("clv_discount_rate_percent", 8.0)),
         float(settings.get("clv_remaining_years", 5.0)))
-    table["rank"] = 0
-    table["abc"] = "C"
-    table["unprofitable"] = table["kundenwert_cents"] < 0
-    table["order_count"] = base["order_count"].astype(np.int64)
-    table["no_orders"] = table["order_count"] == 0
-    table["last_order_date"] = base["last_order_date"]
-    table["last_contact_date"] = base["last_contact_date"]
-    table["revenue_trend"] = base["revenue_trend"].astype(np.float64)
+    cols["rank"] = np.zeros(n, dtype=np.int64)
+    cols["abc"] = np.full(n, "C", dtype=object)
+    cols["unprofitable"] = kundenwert < 0
+    cols["order_count"] = base["order_count"].to_numpy(np.int64)
+    cols["no_orders"] = cols["order_count"] == 0
+    cols["last_order_date"] = base["last_order_date"].to_numpy(object)
+    cols["last_contact_date"] = base["last_contact_date"].to_numpy(object)
+    cols["revenue_trend"] = base["revenue_trend"].to_numpy(np.float64)
     attractiveness = scoring.axis_score(points, scoring.weights(settings, "attractiveness"))
     position = scoring.axis_score(points, scoring.weights(settings, "position"))
-    table["attractiveness"] = attractiveness
-    table["position"] = position
-    table["revenue_points"] = scoring.percentile_points(base["revenue_cents"].to_numpy())
+    cols["attractiveness"] = attractiveness
+    cols["position"] = position
+    cols["revenue_points"] = scoring.percentile_points(base["revenue_cents"].to_numpy())
     if thresholds is None:
         thresholds = scoring.split_thresholds(settings, attractiveness, position)
-    table.attrs["thresholds"] = thresholds
     computed = scoring.assign_groups(attractiveness, position, thresholds)
-    table["computed_group"] = computed
-    override = cust["group_override"].to_numpy(dtype=object)
-    has_override = pd.notna(override) & (override != "")
-    table["group"] = np.where(has_override, override, computed)
-    table["overridden"] = has_override
-    reason = cust["group_override_reason"].astype(object)
-    table["override_reason"] = reason.where(has_override & reason.notna().to_numpy(), None)
+    cols["computed_group"] = computed
+    override = cust["group_override"].to_numpy(object)
+    has_override = np.array([isinstance(g, str) and g != "" for g in override], dtype=bool)
+    cols["group"] = np.where(has_override, override, computed).astype(object)
+    cols["overridden"] = has_override
+    reason = cust["group_override_reason"].to_numpy(object)
+    cols["override_reason"] = np.where(has_override & pd.notna(reason), reason, None).astype(object)
+    for column in NULLABLE_TEXT:  # keep None (pandas would turn str-or-None into NaN)
+        cols[column] = pd.Series(cols[column], index=base.index, dtype=object)
+    table = pd.DataFrame(cols, index=base.index)
+    table.attrs["thresholds"] = thresholds
     return table[TABLE_COLUMNS]
 
 
@@ -220,11 +283,12 @@ def build_result(inputs: PortfolioInputs, period: Period, settings: Mapping[str,
     thresholds = table.attrs.pop("thresholds")
     sorted_values = {
         code: np.sort(base[source].to_numpy(np.float64)) for code, source in
-        PERCENTILE_SOURCES.items()
+        PERCENTILE_SOURCES.items() if code != "potential"
     }
     potential = base["potential_cents"].to_numpy(np.float64)
     sorted_values["potential"] = np.sort(potential[potential > 0])
     result = PortfolioResult(period=period, table=table, points=points, thresholds=thresholds,
-                             settings=settings, _base=base, _sorted=sorted_values)
+                             settings=settings, _base=base, _sorted=sorted_values,
+                             _annual=base["annual_kdb4_cents"].copy())
     result._rerank()
     return result

@@ -80,6 +80,7 @@ def test_ties_share_a_rank() -> None:
 ])
 def test_abc_boundaries(values: list[int], expected: list[str]) -> None:
     assert value.abc_classes(np.array(values), 80.0, 95.0).tolist() == expected
+    assert value.RankIndex(np.array(values)).classes(np.array(values)).tolist() == expected
 
 
 def test_abc_thresholds_configurable() -> None:
@@ -134,3 +135,18 @@ def test_parse_period() -> None:
     assert Period.parse("all", as_of) == Period.all_time(as_of)
     with pytest.raises(ValueError, match="kein Zeitraum"):
         Period.parse("letztes Jahr", as_of)
+
+
+def test_rank_index_matches_full_ranking_after_changes() -> None:
+    rng = np.random.default_rng(3)
+    values = rng.integers(-50, 400, size=300) * 100  # many ties and some negatives
+    index = value.RankIndex(values, 80.0, 95.0)
+    for _ in range(50):
+        i = int(rng.integers(0, len(values)))
+        new = int(rng.integers(-50, 400)) * 100
+        index.replace(int(values[i]), new)
+        values[i] = new
+        assert index.rank_of(new) == value.rank_values(values)[i]
+        assert index.classes(values).tolist() == value.abc_classes(values, 80.0, 95.0).tolist()
+    index.replace(int(values[0]), None)
+    assert len(index.sorted) == len(values) - 1

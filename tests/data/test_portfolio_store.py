@@ -150,10 +150,15 @@ def test_new_and_deleted_customer_incremental(repo: Repository, shop: dict[str, 
     _order(repo, new, dt.date(2026, 10, 1), 10_000)
     store.customer_changed(new)
     assert result.table.at[new, "kundenwert_cents"] == 3_500 and result.table.at[new, "rank"] == 3
+    _order(repo, new, dt.date(2026, 10, 2), 1_000_000)  # + 10'000.00 × 35 % = 3'500.00
+    store.customer_changed(new)
+    assert result.table.at[new, "kundenwert_cents"] == 353_500 and result.table.at[new, "rank"] == 1
+    assert "3535.00" in result.clv_explanation(new)
+    assert result.table["rank"].to_dict() == {shop["a"]: 2, shop["b"]: 3, shop["c"]: 4, new: 1}
     repo.delete_customer(shop["a"])
     store.customer_changed(shop["a"])
     assert shop["a"] not in result.table.index
-    assert result.table.at[shop["b"], "rank"] == 1
+    assert result.table.at[shop["b"], "rank"] == 2
 
 
 def test_settings_change_after_invalidate(repo: Repository, shop: dict[str, int]) -> None:
