@@ -19,11 +19,11 @@ Rules a controller may ask about:
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 from enum import IntEnum
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kundenportfolio.core.models import Group, Instrument, InstrumentScope
@@ -147,50 +147,54 @@ def choose_instrument(reason: Reason, group: str, instruments: Sequence[Instrume
     return None, reason is Reason.CONTACT_DUE
 
 
-def _is_rising(row: Any, top_ranks: int, trend_percent: float) -> bool:
-    trend = row.revenue_trend
-    top = int(row.rank) <= top_ranks and int(row.kundenwert_cents) > 0
-    return top or (trend is not None and not math.isnan(float(trend))
-                   and float(trend) * 100.0 >= trend_percent)
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many.replace("{n}", str(n))
 
 
-def customer_reasons(row: Any, settings: Mapping[str, Any], as_of: dt.date
-                     ) -> list[tuple[Reason, str]]:
-    """(reason, detail in words) for one customer.
+def _reason_masks(frame: pd.DataFrame, settings: Mapping[str, Any], as_of: dt.date
+                  ) -> dict[Reason, tuple[pd.Series, list[str]]]:
+    """Per reason: which rows have it and the detail text of those rows (vectorised).
 
-    `row`: a portfolio table row joined with Engagement.customers columns prefixed "e_"
-    (group, rank, kundenwert_cents, revenue_trend, unprofitable, e_open_complaints,
-    e_last_contact_date).
+    `frame`: portfolio table rows joined with Engagement.customers prefixed "e_".
     """
-    reasons: list[tuple[Reason, str]] = []
-    group = str(row.group)
-    if int(row.e_open_complaints) > 0:
-        n = int(row.e_open_complaints)
-        reasons.append((Reason.COMPLAINT_OPEN,
-                        "1 offene Reklamation" if n == 1 else f"{n} offene Reklamationen"))
-    interval = contact_interval(settings, group)
-    last = row.e_last_contact_date
-    if not isinstance(last, dt.date):
-        reasons.append((Reason.CONTACT_DUE, "noch nie kontaktiert"))
-    elif (as_of - last).days > interval:
-        reasons.append((Reason.CONTACT_DUE,
-                        f"letzter Kontakt vor {(as_of - last).days} Tagen "
-                        f"(Intervall {interval} Tage)"))
+    out: dict[Reason, tuple[pd.Series, list[str]]] = {}
+    complaints = frame["e_open_complaints"].astype("int64")
+    mask = complaints > 0
+    out[Reason.COMPLAINT_OPEN] = (mask, [
+        _plural(int(n), "1 offene Reklamation", "{n} offene Reklamationen")
+        for n in complaints[mask]])
+
+    intervals = frame["group"].astype(str).map(
+        {g.value: contact_interval(settings, g.value) for g in Group}).astype("int64")
+    last = pd.to_datetime(frame["e_last_contact_date"], errors="coerce")
+    days = (pd.Timestamp(as_of) - last).dt.days  # NaN: never contacted
+    mask = days.isna() | (days > intervals)
+    out[Reason.CONTACT_DUE] = (mask, [
+        "noch nie kontaktiert" if pd.isna(d) else
+        f"letzter Kontakt vor {int(d)} Tagen (Intervall {int(i)} Tage)"
+        for d, i in zip(days[mask], intervals[mask], strict=True)])
+
     top_ranks = int(settings["suggestion_top_ranks"])
     trend_percent = float(settings["suggestion_rising_trend_percent"])
-    if _is_rising(row, top_ranks, trend_percent):
-        parts = []
-        if int(row.rank) <= top_ranks and int(row.kundenwert_cents) > 0:
-            parts.append(f"Rang {int(row.rank)}")
-        trend = float(row.revenue_trend) if row.revenue_trend is not None else math.nan
-        if not math.isnan(trend) and trend * 100.0 >= trend_percent:
-            parts.append(f"Umsatz {trend * 100:+.0f} % pro Jahr")
-        reasons.append((Reason.VALUE_RISING, ", ".join(parts)))
-    if group == Group.FRAGEZEICHEN:
-        reasons.append((Reason.NEEDS_ANALYSIS, "attraktiv, aber schwache Lieferantenposition"))
-    if bool(row.unprofitable):
-        reasons.append((Reason.UNPROFITABLE, "Kundenwert negativ"))
-    return reasons
+    top = (frame["rank"].astype("int64") <= top_ranks) & (frame["kundenwert_cents"] > 0)
+    trend = frame["revenue_trend"].astype("float64") * 100.0
+    rising = trend >= trend_percent  # NaN compares False
+    mask = top | rising
+    details = []
+    for is_top, rank, is_rising, pct in zip(top[mask], frame["rank"][mask], rising[mask],
+                                            trend[mask], strict=True):
+        parts = [f"Rang {int(rank)}"] if is_top else []
+        if is_rising:
+            parts.append(f"Umsatz {pct:+.0f} % pro Jahr")
+        details.append(", ".join(parts))
+    out[Reason.VALUE_RISING] = (mask, details)
+
+    mask = frame["group"].astype(str) == Group.FRAGEZEICHEN.value
+    out[Reason.NEEDS_ANALYSIS] = (mask, ["attraktiv, aber schwache Lieferantenposition"]
+                                  * int(mask.sum()))
+    mask = frame["unprofitable"].astype(bool)
+    out[Reason.UNPROFITABLE] = (mask, ["Kundenwert negativ"] * int(mask.sum()))
+    return out
 
 
 def build_suggestions(table: pd.DataFrame, engagement: Any, instruments: Sequence[Instrument],
@@ -200,51 +204,53 @@ def build_suggestions(table: pd.DataFrame, engagement: Any, instruments: Sequenc
     """One row per (customer, reason), sorted by priority, then Kundenwert (highest first).
 
     `engagement` is a data.engagement.Engagement for the same day. Columns: COLUMNS.
+    Vectorised per reason; the instrument is chosen once per (reason, group, consent).
     """
-    customers = engagement.customers
     frame = table
     if groups:
         frame = frame[frame["group"].isin([str(g) for g in groups])]
     if customer_ids is not None:
         frame = frame[frame.index.isin(list(customer_ids))]
     frame = frame[frame["status"] == "active"]
-    frame = frame.join(customers.add_prefix("e_"), how="inner")
-    frame = frame[~frame["e_anonymized"]]
+    frame = frame.join(engagement.customers.add_prefix("e_"), how="inner")
+    frame = frame[~frame["e_anonymized"].astype(bool)]
     active = [i for i in instruments if i.retired_at is None]
-    records: list[dict[str, Any]] = []
-    for row in frame.itertuples():
-        customer_id = int(row.Index)
-        may_advertise = bool(row.e_may_advertise)
-        last = row.e_last_contact_date
-        days = (as_of - last).days if isinstance(last, dt.date) else None
-        for reason, detail in customer_reasons(row, settings, as_of):
-            instrument, allowed = choose_instrument(reason, str(row.group), active, may_advertise)
-            if not allowed:
-                continue  # only advertising would fit, and advertising is not allowed
-            advertising = instrument is not None and instrument.is_advertising
-            records.append({
-                "customer_id": customer_id, "number": row.number, "name": row.name,
-                "group": str(row.group), "rank": int(row.rank),
-                "kundenwert_cents": int(row.kundenwert_cents), "priority": int(reason),
-                "reason": reason.name.lower(), "reason_text": REASON_TEXTS[reason],
-                "detail": detail,
-                "instrument_id": instrument.id if instrument else None,
-                "instrument_code": instrument.code if instrument else None,
-                "instrument_name": instrument.name if instrument else None,
-                "kind": KIND_ADVERTISING if advertising else KIND_SERVICE,
-                "staff_id": None if pd.isna(row.e_staff_id) else int(row.e_staff_id),
-                "staff_name": row.e_staff_name,
-                "last_contact_date": last if days is not None else None,
-                "days_since_contact": days,
-            })
-    out = pd.DataFrame.from_records(records, columns=COLUMNS)
-    if out.empty:
-        return out
-    out["rank"] = out["rank"].astype("int64")
-    out["kundenwert_cents"] = out["kundenwert_cents"].astype("int64")
+    choice = {(reason, g.value, consent): choose_instrument(reason, g.value, active, consent)
+              for reason in Reason for g in Group for consent in (False, True)}
+    parts: list[pd.DataFrame] = []
+    for reason, (mask, details) in _reason_masks(frame, settings, as_of).items():
+        sub = frame[mask]
+        picked = [choice[(reason, str(g), bool(c))]
+                  for g, c in zip(sub["group"], sub["e_may_advertise"], strict=True)]
+        allowed = [ok for _, ok in picked]
+        chosen = [inst for inst, _ in picked]
+        part = pd.DataFrame({
+            "customer_id": sub.index.astype("int64"), "number": sub["number"].to_numpy(),
+            "name": sub["name"].to_numpy(), "group": sub["group"].astype(str).to_numpy(),
+            "rank": sub["rank"].astype("int64").to_numpy(),
+            "kundenwert_cents": sub["kundenwert_cents"].astype("int64").to_numpy(),
+            "priority": int(reason), "reason": reason.name.lower(),
+            "reason_text": REASON_TEXTS[reason], "detail": details,
+            "instrument_id": [i.id if i else None for i in chosen],
+            "instrument_code": [i.code if i else None for i in chosen],
+            "instrument_name": [i.name if i else None for i in chosen],
+            "kind": [KIND_ADVERTISING if i is not None and i.is_advertising else KIND_SERVICE
+                     for i in chosen],
+            "staff_id": sub["e_staff_id"].to_numpy(),
+            "staff_name": sub["e_staff_name"].to_numpy(),
+            "last_contact_date": sub["e_last_contact_date"].to_numpy(),
+        })
+        parts.append(part.loc[np.array(allowed, dtype=bool)])
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=COLUMNS)
+    out = pd.concat(parts, ignore_index=True)
+    last = pd.to_datetime(out["last_contact_date"], errors="coerce")
+    out["days_since_contact"] = (pd.Timestamp(as_of) - last).dt.days.astype("Int64")
+    out["last_contact_date"] = [d if isinstance(d, dt.date) else None
+                                for d in out["last_contact_date"]]
     out["instrument_id"] = out["instrument_id"].astype("Int64")
     out["staff_id"] = out["staff_id"].astype("Int64")
-    out["days_since_contact"] = out["days_since_contact"].astype("Int64")
     out = out.sort_values(["priority", "kundenwert_cents", "customer_id"],
                           ascending=[True, False, True], kind="stable")
-    return out.reset_index(drop=True)
+    return out[COLUMNS].reset_index(drop=True)

@@ -69,35 +69,45 @@ def load_engagement(repo: Repository, as_of: dt.date, customer_id: int | None = 
     customers["may_advertise"] = customers["may_advertise"].astype(bool)
     customers["anonymized"] = customers["anonymized"].astype(bool)
 
-    # One pass over the contact log (uses idx_contacts_customer_time).
+    # Query plans measured on 100k customers / 1.4M contacts (shared machine):
+    # last contact and 12-month count come from the covering index (customer_id, occurred_at);
+    # complaint status and staff are not in it, and fetching each row through the index is
+    # random I/O (8–15 s), so for all customers those two scan the table in order (< 2 s).
+    scan = "contacts NOT INDEXED" if customer_id is None else "contacts"
+    only = "" if customer_id is None else " AND customer_id = ?"
     stats = _frame(
         repo,
-        "SELECT customer_id, max(occurred_at), "
-        "  sum(type = 'complaint' AND complaint_status = 'open'), "
-        "  sum(occurred_at >= ?) "
-        "FROM contacts WHERE occurred_at < ?"
-        + ("" if customer_id is None else " AND customer_id = ?") + " GROUP BY customer_id",
+        "SELECT customer_id, max(occurred_at), sum(occurred_at >= ?) "
+        f"FROM contacts WHERE occurred_at < ?{only} GROUP BY customer_id",
         [start, day_after, *one],
-        ["customer_id", "last_contact", "open_complaints", "contacts_12m"],
-    ).set_index("customer_id")
-    stats = stats.reindex(customers.index)
+        ["customer_id", "last_contact", "contacts_12m"],
+    ).set_index("customer_id").reindex(customers.index)
+    complaints = _frame(
+        repo,
+        f"SELECT customer_id, count(*) FROM {scan} WHERE type = 'complaint' "
+        f"AND complaint_status = 'open' AND occurred_at < ?{only} GROUP BY customer_id",
+        [day_after, *one],
+        ["customer_id", "open_complaints"],
+    ).set_index("customer_id").reindex(customers.index)
     customers["last_contact_date"] = [
         dt.date.fromisoformat(v[:10]) if isinstance(v, str) else None
         for v in stats["last_contact"]
     ]
-    customers["open_complaints"] = stats["open_complaints"].fillna(0).astype("int64")
+    customers["open_complaints"] = complaints["open_complaints"].fillna(0).astype("int64")
     customers["contacts_12m"] = stats["contacts_12m"].fillna(0).astype("int64")
 
-    staff_contacts = _frame(
+    per_staff = _frame(
         repo,
-        "SELECT k.customer_id, k.staff_id, s.name, count(*), max(k.occurred_at) "
-        "FROM contacts k JOIN staff s ON s.id = k.staff_id "
-        "WHERE k.occurred_at >= ? AND k.occurred_at < ? "
-        + ("" if customer_id is None else "AND k.customer_id = ? ")
-        + "GROUP BY k.customer_id, k.staff_id",
+        "SELECT customer_id, staff_id, count(*), max(occurred_at) "
+        f"FROM {scan} WHERE occurred_at >= ? AND occurred_at < ? AND staff_id IS NOT NULL"
+        f"{only} GROUP BY customer_id, staff_id",
         [start, day_after, *one],
-        ["customer_id", "staff_id", "staff_name", "contacts", "last_contact"],
+        ["customer_id", "staff_id", "contacts", "last_contact"],
     )
+    names = dict(repo.db.execute("SELECT id, name FROM staff").fetchall())
+    per_staff["staff_name"] = per_staff["staff_id"].map(names)
+    staff_contacts = per_staff[["customer_id", "staff_id", "staff_name", "contacts",
+                                "last_contact"]].copy()
     staff_contacts["contacts"] = staff_contacts["contacts"].astype("int64")
     return Engagement(as_of, customers, staff_contacts)
 
