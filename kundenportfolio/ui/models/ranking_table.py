@@ -102,8 +102,9 @@ class RankingTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.number_format = number_format
         self.group_labels = {**DEFAULT_GROUP_LABELS, **(group_labels or {})}
-        ordered = table.sort_values(["kundenwert_cents", "number"], ascending=[False, True],
-                                    kind="stable") if len(table) else table
+        # numpy stable sort: pandas sort_values with a string tie-breaker takes ~0.7 s on 100k rows
+        values = table["kundenwert_cents"].to_numpy(dtype=np.int64) if len(table) else np.zeros(0)
+        ordered = table.iloc[np.argsort(-values, kind="stable")]
         self._ids = ordered.index.to_numpy(dtype=np.int64)
         self._values = {}
         for column in COLUMNS:

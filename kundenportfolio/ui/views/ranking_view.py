@@ -154,7 +154,11 @@ class RankingView(QWidget):
         labels = {g: group_label(self.settings, g) for g in GROUP_ORDER}
         self._fill_groups(labels)
         self.model.set_table(self.result.table, self._number_format(), labels)
-        self.table.sortByColumn(COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)
+        # set_table already orders by Kundenwert: only show the indicator, don't sort again
+        header = self.table.horizontalHeader()
+        was_blocked = header.blockSignals(True)
+        header.setSortIndicator(COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)
+        header.blockSignals(was_blocked)
         self._update_summary()
 
     def set_group(self, group: str | None) -> None:
