@@ -1,0 +1,199 @@
+"""«Jetzt sichern», «Wiederherstellen…», the backup on closing, and the damaged-file offer.
+
+Entry points for the main window (no SQL here; everything goes through data.backup):
+- `backup_now(db_path, parent)`: menu action «Jetzt sichern».
+- `RestoreDialog(db_path, parent)` / `choose_backup(db_path, parent)`: pick a backup.
+- `restore_with_reopen(db_path, backup, close, reopen, parent)`: confirm, close the database,
+  restore (safety copy first), reopen.
+- `backup_on_close_gui(db_path, parent)`: call from closeEvent (at most one per hour).
+- `offer_restore_for_damaged(error, parent)`: at start-up, when opening raised
+  DatabaseDamagedError; returns True if a backup was restored and opening can be retried.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kundenportfolio.data import backup
+from kundenportfolio.data.backup import BackupError, BackupInfo
+from kundenportfolio.data.integrity import DatabaseDamagedError
+from kundenportfolio.ui.formatting import format_datetime
+from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
+
+log = logging.getLogger("kundenportfolio")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackupDialogs", text)
+
+
+def reason_label(reason: str) -> str:
+    labels = {
+        backup.MANUAL: _tr("Manual"),
+        backup.ON_CLOSE: _tr("On closing"),
+        backup.BEFORE_MIGRATION: _tr("Before update"),
+        backup.BEFORE_IMPORT: _tr("Before import"),
+        backup.BEFORE_RESTORE: _tr("Before restore"),
+    }
+    return labels.get(reason, reason)
+
+
+def size_label(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def _busy(action: Callable[[], object]) -> object:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return action()
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def backup_now(db_path: Path, parent: QWidget | None = None) -> Path | None:
+    """Menu «Jetzt sichern»: back up into the configured folder and say where."""
+    try:
+        target = _busy(lambda: backup.create_backup(db_path, reason=backup.MANUAL))
+    except BackupError as exc:
+        QMessageBox.warning(parent, _tr("Back up now"), str(exc))
+        return None
+    assert isinstance(target, Path)
+    QMessageBox.information(parent, _tr("Back up now"),
+                            _tr("Backup saved:") + f"\n{target}")
+    return target
+
+
+class RestoreDialog(QDialog):
+    """Lists the backups (date, reason, customers, size); «Other file…» picks any file."""
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Restore backup"))
+        self.chosen: Path | None = None
+        folder = backup.backup_dir_for(db_path) if db_path.exists() else None
+        self.infos: list[BackupInfo] = backup.list_backups(folder, db_path) if folder else []
+        layout = QVBoxLayout(self)
+        intro = QLabel(_tr("Choose a backup. The current database is saved as a safety copy "
+                           "first, so the restore can be undone."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.model = RecordTableModel([
+            RecordColumn(_tr("Date"), lambda i: format_datetime(i.created), lambda i: i.created),
+            RecordColumn(_tr("Occasion"), lambda i: reason_label(i.reason)),
+            RecordColumn(_tr("Customers"), lambda i: "?" if i.customer_count is None
+                         else str(i.customer_count), right=True),
+            RecordColumn(_tr("Size"), lambda i: size_label(i.size), lambda i: i.size, right=True),
+        ], self)
+        self.model.set_records(self.infos)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.accept_selected())
+        layout.addWidget(self.table)
+        self.folder_label = QLabel(_tr("Backup folder:") + f" {folder}" if folder else "")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.folder_label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = QPushButton(_tr("Restore"))
+        self.other_button = QPushButton(_tr("Other file…"))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.clicked.connect(self.accept_selected)
+        self.other_button.clicked.connect(self.choose_other)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if self.infos:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(self.infos))
+        self.resize(620, 380)
+
+    def accept_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.chosen = self.infos[rows[0].row()].path
+            self.accept()
+
+    def choose_other(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, _tr("Restore backup"), "",
+                                              _tr("Databases (*.sqlite3 *.sqlite *.db)"))
+        if name:
+            self.chosen = Path(name)
+            self.accept()
+
+
+def choose_backup(db_path: Path, parent: QWidget | None = None) -> Path | None:
+    dialog = RestoreDialog(db_path, parent)
+    return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def restore_with_reopen(db_path: Path, chosen: Path, close: Callable[[], None],
+                        reopen: Callable[[], None], parent: QWidget | None = None) -> bool:
+    """Confirm, close the open database, restore, reopen (also after a failure)."""
+    answer = QMessageBox.question(
+        parent, _tr("Restore backup"),
+        _tr("Replace the current database with this backup?") + f"\n{chosen.name}\n\n"
+        + _tr("The current state is saved as a safety copy first."))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    close()
+    try:
+        result = _busy(lambda: backup.restore_backup(chosen, db_path))
+    except BackupError as exc:
+        reopen()
+        QMessageBox.warning(parent, _tr("Restore backup"), str(exc))
+        return False
+    reopen()
+    assert isinstance(result, backup.RestoreResult)
+    text = _tr("The backup was restored.")
+    if result.safety_copy is not None:
+        text += "\n" + _tr("The previous state was saved as:") + f"\n{result.safety_copy}"
+    QMessageBox.information(parent, _tr("Restore backup"), text)
+    return True
+
+
+def backup_on_close_gui(db_path: Path, parent: QWidget | None = None) -> Path | None:
+    """closeEvent: the automatic backup (at most once per hour); a failure is shown."""
+    try:
+        made = _busy(lambda: backup.backup_on_close(db_path))
+    except BackupError as exc:
+        log.warning("Sicherung beim Beenden fehlgeschlagen: %s", exc)
+        QMessageBox.warning(parent, _tr("Backup on closing"), str(exc))
+        return None
+    return made if isinstance(made, Path) else None
+
+
+def offer_restore_for_damaged(error: DatabaseDamagedError, parent: QWidget | None = None) -> bool:
+    """At start-up: explain the damage; offer the newest good backup. True: restored."""
+    if error.backup is None:
+        QMessageBox.critical(parent, _tr("Database damaged"), str(error))
+        return False
+    answer = QMessageBox.question(parent, _tr("Database damaged"),
+                                  str(error) + "\n\n" + _tr("Restore this backup now?"))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        backup.restore_backup(error.backup, error.path)
+    except BackupError as exc:
+        QMessageBox.critical(parent, _tr("Database damaged"), str(exc))
+        return False
+    return True
