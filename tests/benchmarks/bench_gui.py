@@ -87,18 +87,19 @@ def main() -> None:
     print(f"  of which: store.result {ms(t_result)}, search texts {ms(t_texts)}, "
           f"model fill+sort {ms(t_model)}")
 
-    def keystroke(text: str) -> float:
+    def keystroke(text: str) -> tuple[float, float]:
         start = time.perf_counter()
         view.search.setText(text)
         view.apply_search()  # what the 40 ms debounce timer calls
-        app.processEvents()
-        view.table.viewport().grab()  # the repaint a user would see
-        return time.perf_counter() - start
+        filtered = time.perf_counter()
+        app.processEvents()  # includes the repaint of the list (offscreen backing store)
+        return filtered - start, time.perf_counter() - start
 
-    for word in ("m", "mü", "mül", "müll", "mülle", "müller", "müller z", "müller zü"):
-        print(f"filter keystroke {word!r:12} {ms(keystroke(word))}  → {view.proxy.rowCount()} rows")
-    for word in ("müller z", "müller", "", "10050", "gmbh"):
-        print(f"filter (wider) {word!r:14} {ms(keystroke(word))}  → {view.proxy.rowCount()} rows")
+    for word in ("m", "mü", "mül", "müll", "mülle", "müller", "müller z", "müller zü",
+                 "müller z", "müller", "", "10050", "gmbh", "bern"):
+        compute, total = keystroke(word)
+        print(f"filter keystroke {word!r:12} filter {ms(compute)}, with repaint {ms(total)}"
+              f"  → {view.proxy.rowCount()} rows  (target 100 ms)")
     keystroke("")
 
     times = []
@@ -106,8 +107,7 @@ def main() -> None:
     for cid in ids:
         start = time.perf_counter()
         view.select_customer(cid)
-        app.processEvents()
-        window.grab()
+        app.processEvents()  # header, tabs and form painted
         times.append(time.perf_counter() - start)
     print(f"detail open: median {ms(statistics.median(times))}, max {ms(max(times))} "
           f"over {len(times)} customers  (target 200 ms)")

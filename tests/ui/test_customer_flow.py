@@ -215,3 +215,18 @@ def test_full_contact_dialog_complaint(window, shop: Repository) -> None:
     assert (saved.subject, saved.complaint_status, saved.revenue_impact_cents) == \
         ("Brot zu spät", "open", 120_000)
     assert view.detail.contacts.index(0, 1).data() == "Complaint"
+
+
+def test_failed_incremental_update_falls_back_to_full_recompute(window, shop: Repository,
+                                                                 monkeypatch) -> None:
+    def broken(_customer_id: int) -> None:
+        raise ValueError("assignment destination is read-only")
+
+    monkeypatch.setattr(window.store, "customer_changed", broken)
+    window.customers_view.select_customer(3)
+    dialog = window.customers_view.new_order()
+    dialog.form.fields["order_date"].setText("20.11.2026")
+    dialog.form.fields["amount_cents"].setText("50'000.00")
+    dialog.save()
+    assert _cell(window, 3, "kundenwert_cents") == "17'500.00"  # recomputed, not stale
+    assert _cell(window, 3, "rank") == "1"

@@ -124,3 +124,26 @@ def test_last_contact_sorts_by_date(models) -> None:  # type: ignore[no-untyped-
     # Hotel: none (first), Garage 01.05.2026, Bäckerei 01.09.2026
     assert names(proxy) == ["Hotel Sonne", "Garage Huber GmbH", "Bäckerei Müller AG"]
     assert dt.date(2026, 5, 1) < dt.date(2026, 9, 1)
+
+
+def test_search_index_maps_hits_to_rows_and_never_across_rows() -> None:
+    from kundenportfolio.ui.models.customer_table import SearchIndex
+
+    index = SearchIndex(["abc zürich", "xyz bern", "müller\nabc", ""])
+    assert index.find("abc").tolist() == [0, 2]  # twice in row 2 counted once
+    assert index.find("bern").tolist() == [1]
+    assert index.find("ch\nxy").tolist() == []  # never across the row separator
+    assert index.find("zz").tolist() == []
+    index.MAX_HITS = 1
+    assert index.find("abc") is None  # too common: the caller scans in Python
+
+
+def test_search_with_index_and_cache_gives_same_rows_as_plain_scan(models) -> None:  # type: ignore[no-untyped-def]
+    model, proxy = models
+    for typed in ("h", "hu", "hub", "huber", "huber b", "huber", "hu", "", "petra", "zz"):
+        proxy.set_search(typed)
+        words = typed.split()
+        expected = sorted(int(model.ids[p]) for p, h in enumerate(model.haystacks)
+                          if all(w in h for w in words))
+        got = sorted(model.customer_id(r) for r in range(proxy.rowCount()))
+        assert got == expected, typed

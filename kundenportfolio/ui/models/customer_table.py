@@ -40,6 +40,8 @@ _NEGATIVE = QBrush(QColor("#B00020"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, CUSTOMER_ID_ROLE, GROUP_CODE_ROLE,
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole})
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,35 @@ def _text(value: Any) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
+class SearchIndex:
+    """All search texts in one string, so a rare word is found at C speed with str.find.
+
+    A common word (more than `MAX_HITS` occurrences) is left to the caller's Python scan,
+    which is then faster than mapping that many offsets back to rows.
+    """
+
+    MAX_HITS = 20_000
+
+    def __init__(self, haystacks: list[str]) -> None:
+        self.text = "\n".join(h.replace("\n", " ") for h in haystacks)
+        lengths = np.fromiter((len(h) + 1 for h in haystacks), np.int64, len(haystacks))
+        self.starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+
+    def find(self, word: str) -> np.ndarray | None:
+        """Sorted unique row positions containing `word`, or None if it is too common."""
+        if "\n" in word:  # the row separator: such a word would match across two customers
+            return np.zeros(0, dtype=np.int64)
+        if not word or self.text.count(word) > self.MAX_HITS:
+            return None
+        offsets = []
+        text, at = self.text, self.text.find(word)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(word, at + 1)
+        rows = np.searchsorted(self.starts, np.asarray(offsets, dtype=np.int64), side="right") - 1
+        return np.unique(rows)
+
+
 class CustomerTableModel(QAbstractTableModel):
     """All customers of one PortfolioResult; shows the rows `show_rows` selected, in that order."""
 
@@ -79,9 +110,10 @@ class CustomerTableModel(QAbstractTableModel):
         self.number_format = number_format
         self.group_labels = group_labels or {}
         self.ids = np.zeros(0, dtype=np.int64)
-        self.columns: dict[str, list[Any]] = {c.key: [] for c in COLUMNS}
-        self.staff_ids: list[int | None] = []
+        self.columns: dict[str, np.ndarray] = {c.key: np.zeros(0, dtype=object) for c in COLUMNS}
+        self.staff_ids = np.zeros(0)  # float: NaN where no Betreuer is set
         self.haystacks: list[str] = []
+        self.search_index: SearchIndex | None = None
         self.visible = np.zeros(0, dtype=np.int64)  # positions into the arrays above
         self._position: dict[int, int] = {}
         self._status_text = {k: QCoreApplication.translate(_CONTEXT, v) for k, v in STATUS_TEXT.items()}
@@ -92,22 +124,34 @@ class CustomerTableModel(QAbstractTableModel):
         """Load every customer of `table`; all rows visible until the proxy filters."""
         self.beginResetModel()
         self.ids = table.index.to_numpy(dtype=np.int64)
+        n = len(self.ids)
         for column in COLUMNS:
-            series = table[column.key] if column.key in table.columns else pd.Series(
-                [None] * len(table), index=table.index)
-            values = series.to_numpy(dtype=object)
-            self.columns[column.key] = values.tolist()
-        staff = table["staff_id"] if "staff_id" in table.columns else pd.Series([None] * len(table))
-        self.staff_ids = [None if pd.isna(s) else int(s) for s in staff.tolist()]
-        self.haystacks = [search_texts.get(int(i), "") for i in self.ids.tolist()]
-        self._position = {int(cid): pos for pos, cid in enumerate(self.ids.tolist())}
-        self.visible = np.arange(len(self.ids), dtype=np.int64)
+            if column.key not in table.columns:
+                self.columns[column.key] = np.full(n, None, dtype=object)
+            elif column.kind in ("money", "int") and pd.api.types.is_integer_dtype(table[column.key]):
+                self.columns[column.key] = table[column.key].to_numpy(dtype=np.int64)
+            else:
+                self.columns[column.key] = table[column.key].to_numpy(dtype=object)
+        if "staff_id" in table.columns:
+            self.staff_ids = table["staff_id"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        else:
+            self.staff_ids = np.full(n, np.nan)
+        self.haystacks = [search_texts.get(cid, "") for cid in self.ids.tolist()]
+        self.search_index = None
+        self._position = {cid: pos for pos, cid in enumerate(self.ids.tolist())}
+        self.visible = np.arange(n, dtype=np.int64)
         self.endResetModel()
 
     def set_search_text(self, customer_id: int, text: str) -> None:
         pos = self._position.get(customer_id)
         if pos is not None:
             self.haystacks[pos] = text
+            self.search_index = None
+
+    def index_for_search(self) -> SearchIndex:
+        if self.search_index is None:
+            self.search_index = SearchIndex(self.haystacks)
+        return self.search_index
 
     def show_rows(self, positions: np.ndarray) -> None:
         self.beginResetModel()
@@ -149,8 +193,8 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.visible):
-            return None
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.visible):
+            return None  # the view asks ~8 roles per cell; most are answered here at once
         column = COLUMNS[index.column()]
         pos = int(self.visible[index.row()])
         value = self.columns[column.key][pos]
@@ -210,7 +254,7 @@ class CustomerFilterProxy(QSortFilterProxyModel):
         self.status: str | None = None
         self.sort_key = (COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)
         self._permutations: dict[int, np.ndarray] = {}
-        self._last_search: tuple[str, np.ndarray] | None = None
+        self._searches: dict[str, np.ndarray] = {}  # recent searches: backspace is free
 
     def source(self) -> CustomerTableModel:
         model = self.sourceModel()
@@ -220,7 +264,7 @@ class CustomerFilterProxy(QSortFilterProxyModel):
     def data_reloaded(self) -> None:
         """The source got new values (after a write): forget caches and apply again."""
         self._permutations.clear()
-        self._last_search = None
+        self._searches.clear()
         self.apply()
 
     def set_search(self, text: str) -> None:
@@ -246,28 +290,41 @@ class CustomerFilterProxy(QSortFilterProxyModel):
 
     # ---- the work --------------------------------------------------------------------
 
+    def _search_hits(self, needle: str) -> np.ndarray:
+        """Positions of the customers whose text contains every word of `needle`."""
+        cached = self._searches.get(needle)
+        if cached is not None:
+            return cached
+        model = self.source()
+        words = needle.split()
+        base_key = max((k for k in self._searches if needle.startswith(k)), key=len, default=None)
+        candidates = None if base_key is None else self._searches[base_key]  # typing on
+        found = model.index_for_search().find(max(words, key=len))
+        if found is not None:
+            candidates = found if candidates is None else np.intersect1d(found, candidates,
+                                                                          assume_unique=True)
+            if len(words) == 1:
+                words = []  # the index answered the whole question
+        haystacks = model.haystacks
+        if words:
+            pool = range(len(haystacks)) if candidates is None else candidates.tolist()
+            if len(words) == 1:
+                hits = np.fromiter((p for p in pool if needle in haystacks[p]), np.int64)
+            else:
+                hits = np.fromiter((p for p in pool if all(w in haystacks[p] for w in words)),
+                                   np.int64)
+        else:
+            hits = candidates if candidates is not None else np.zeros(0, np.int64)
+        if len(self._searches) >= 32:
+            self._searches.pop(next(iter(self._searches)))
+        self._searches[needle] = hits
+        return hits
+
     def _search_mask(self, n: int) -> np.ndarray | None:
         if not self.search:
             return None
-        haystacks = self.source().haystacks
-        needle = self.search
-        previous = self._last_search
-        words = needle.split()  # every word must occur: "müller zürich"
-        if len(words) == 1:
-            def match(text: str) -> bool:
-                return needle in text
-        else:
-            def match(text: str) -> bool:
-                return all(w in text for w in words)
-        if previous and needle.startswith(previous[0]):
-            # typing one more letter: only the earlier hits can still match
-            candidates = previous[1]
-            hits = np.fromiter((p for p in candidates.tolist() if match(haystacks[p])), np.int64)
-        else:
-            hits = np.fromiter((p for p, h in enumerate(haystacks) if match(h)), np.int64)
-        self._last_search = (needle, hits)
         mask = np.zeros(n, dtype=bool)
-        mask[hits] = True
+        mask[self._search_hits(self.search)] = True
         return mask
 
     def _permutation(self, column: int) -> np.ndarray:
@@ -275,11 +332,13 @@ class CustomerFilterProxy(QSortFilterProxyModel):
         if perm is None:
             spec = COLUMNS[column]
             values = self.source().columns[spec.key]
-            keys = [_sort_value(spec, v) for v in values]
-            if spec.kind in ("money", "int", "date", "group"):
-                perm = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
-            else:
-                perm = np.argsort(np.asarray(keys, dtype=object), kind="stable")
+            if values.dtype == np.int64:  # money and ranks: numpy sorts them directly
+                keys: np.ndarray = values
+            elif spec.kind in ("money", "int", "date", "group"):
+                keys = np.asarray([_sort_value(spec, v) for v in values], dtype=np.int64)
+            else:  # fixed-width unicode sorts far faster than Python objects
+                keys = np.asarray([_sort_value(spec, v) for v in values], dtype=np.str_)
+            perm = np.argsort(keys, kind="stable")
             self._permutations[column] = perm
         return perm
 
@@ -294,7 +353,7 @@ class CustomerFilterProxy(QSortFilterProxyModel):
             if self.group:
                 extra &= np.asarray(model.columns["group"], dtype=object) == self.group
             if self.staff_id is not None:
-                extra &= np.asarray([s == self.staff_id for s in model.staff_ids], dtype=bool)
+                extra &= model.staff_ids == float(self.staff_id)
             if self.status:
                 extra &= np.asarray(model.columns["status"], dtype=object) == self.status
             mask = extra if mask is None else mask & extra

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
@@ -36,6 +37,7 @@ from kundenportfolio.ui.views.customer_detail import CustomerDetail
 from kundenportfolio.ui.views.customer_writes import CustomerWriter
 from kundenportfolio.ui.widgets.group_badge import GroupBadgeDelegate, group_labels
 
+log = logging.getLogger(__name__)
 COLUMN_WIDTHS = {"number": 70, "name": 220, "city": 100, "staff_name": 110, "group": 150,
                  "rank": 60, "kundenwert_cents": 110, "abc": 40, "last_contact_date": 90,
                  "status": 60}
@@ -242,7 +244,7 @@ class CustomersView(QWidget):
 
     def after_write(self, customer_id: int) -> None:
         """A customer's data changed: new Kundenwert, rank and group in list, header, status."""
-        self.store.customer_changed(customer_id)
+        self._store_changed(customer_id)
         try:
             self.search_texts[customer_id] = search_text(self.repository.get_customer(customer_id))
         except Exception:  # deleted meanwhile (undo of an add)
@@ -252,8 +254,15 @@ class CustomersView(QWidget):
             self.detail.refresh()
         self.customers_changed.emit()
 
+    def _store_changed(self, customer_id: int) -> None:
+        try:
+            self.store.customer_changed(customer_id)
+        except Exception:  # the incremental update failed: recompute, never show stale values
+            log.exception("PortfolioStore.customer_changed(%s) failed; recomputing", customer_id)
+            self.store.invalidate()
+
     def after_delete(self, customer_id: int) -> None:
-        self.store.customer_changed(customer_id)
+        self._store_changed(customer_id)
         self.search_texts.pop(customer_id, None)
         if self._selected == customer_id:
             self._selected = None

@@ -31,6 +31,10 @@ def group_labels(settings: dict[str, Any] | None = None) -> dict[str, str]:
 class GroupBadgeDelegate(QStyledItemDelegate):
     """Paints the group as a rounded coloured pill with white text."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._widths: dict[str, int] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         code = index.data(GROUP_CODE_ROLE)
@@ -43,7 +47,10 @@ class GroupBadgeDelegate(QStyledItemDelegate):
                                 option.widget)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         rect: QRect = option.rect.adjusted(3, 3, -3, -3)
-        width = min(rect.width(), option.fontMetrics.horizontalAdvance(text) + 14)
+        advance = self._widths.get(text)
+        if advance is None:  # measuring text is slow and there are only four groups
+            advance = self._widths[text] = option.fontMetrics.horizontalAdvance(text)
+        width = min(rect.width(), advance + 14)
         pill = QRect(rect.left(), rect.top(), width, rect.height())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
