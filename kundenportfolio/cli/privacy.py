@@ -25,6 +25,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                         help="Zieldatei (JSON).")
     export.add_argument("--text", type=Path, metavar="DATEI.txt",
                         help="Zusätzlich eine lesbare Textfassung schreiben.")
+    export.add_argument("--pdf", type=Path, metavar="DATEI.pdf",
+                        help="Zusätzlich eine lesbare PDF-Fassung schreiben.")
     export.set_defaults(func=run_export)
 
     erase = actions.add_parser(
@@ -52,6 +54,12 @@ def run_export(args: argparse.Namespace) -> int:
     if args.text:
         args.text.write_text(privacy.export_text(data), encoding="utf-8")
         print(f"Textfassung: {args.text}")
+    if args.pdf:
+        from kundenportfolio.reports.privacy_pdf import write_privacy_pdf
+
+        write_privacy_pdf(data, args.pdf, company=str(repo.get_setting("company_name") or ""),
+                          number_format=str(repo.get_setting("number_format")))
+        print(f"PDF-Fassung: {args.pdf}")
     return 0
 
 

@@ -46,7 +46,7 @@ CUSTOMER_LABELS = {
     "customer_since": "Kunde seit", "status": "Status", "notes": "Notizen",
     "marketing_consent": "Werbeeinwilligung", "consent_date": "Einwilligung am",
     "consent_source": "Einwilligung über", "opt_out_date": "Widerspruch am",
-    "potential_cents": "Bedarfspotenzial (Rappen/Cent)", "anonymized_at": "Anonymisiert am",
+    "potential_cents": "Bedarfspotenzial pro Jahr", "anonymized_at": "Anonymisiert am",
 }
 
 

@@ -47,3 +47,12 @@ def test_erase_needs_yes(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_customer_gives_german_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "privacy", "erase", "55555", "--yes"]) == 1
     assert "Kundennummer 55555 gibt es nicht" in capsys.readouterr().err
+
+
+def test_export_pdf(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                    qtbot: object) -> None:
+    out, pdf = tmp_path / "a.json", tmp_path / "a.pdf"
+    assert main(["--db", str(db), "privacy", "export", "10001", "--out", str(out),
+                 "--pdf", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert f"PDF-Fassung: {pdf}" in capsys.readouterr().out
