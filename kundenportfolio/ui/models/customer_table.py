@@ -85,12 +85,20 @@ class SearchIndex:
         self.text = "\n".join(h.replace("\n", " ") for h in haystacks)
         lengths = np.fromiter((len(h) + 1 for h in haystacks), np.int64, len(haystacks))
         self.starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+        self._counts: dict[str, int] = {}
+
+    def count(self, word: str) -> int:
+        """Occurrences of `word` in all texts (C speed; remembered for the next keystroke)."""
+        found = self._counts.get(word)
+        if found is None:
+            found = self._counts[word] = self.text.count(word)
+        return found
 
     def find(self, word: str) -> np.ndarray | None:
         """Sorted unique row positions containing `word`, or None if it is too common."""
         if "\n" in word:  # the row separator: such a word would match across two customers
             return np.zeros(0, dtype=np.int64)
-        if not word or self.text.count(word) > self.MAX_HITS:
+        if not word or self.count(word) > self.MAX_HITS:
             return None
         offsets = []
         text, at = self.text, self.text.find(word)
@@ -299,7 +307,8 @@ class CustomerFilterProxy(QSortFilterProxyModel):
         words = needle.split()
         base_key = max((k for k in self._searches if needle.startswith(k)), key=len, default=None)
         candidates = None if base_key is None else self._searches[base_key]  # typing on
-        found = model.index_for_search().find(max(words, key=len))
+        index = model.index_for_search()
+        found = index.find(min(words, key=index.count))  # the rarest word narrows most
         if found is not None:
             candidates = found if candidates is None else np.intersect1d(found, candidates,
                                                                           assume_unique=True)
