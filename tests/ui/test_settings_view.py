@@ -87,8 +87,23 @@ def test_median_split_disables_fixed_thresholds(view: SettingsView, repo: Reposi
 
 def test_discard_changes_reloads(view: SettingsView) -> None:
     view.company_name.setText("Ungespeichert")
+    assert view.has_unsaved_changes()
     view.revert_button.click()
     assert view.company_name.text() == ""
+    assert not view.has_unsaved_changes()
+
+
+def test_show_picks_up_outside_changes_but_keeps_edits(view: SettingsView, repo: Repository) -> None:
+    view.hide()
+    repo.set_settings({"company_name": "Von anderswo"})
+    view.show()
+    assert view.company_name.text() == "Von anderswo"
+    view.default_margin_percent.setValue(40.0)  # an unsaved edit
+    view.hide()
+    repo.set_settings({"company_name": "Noch einmal anders"})
+    view.show()
+    assert view.default_margin_percent.value() == 40.0  # the edit is not thrown away
+    assert view.company_name.text() == "Von anderswo"
 
 
 @pytest.mark.parametrize(("answer", "expected_name"), [

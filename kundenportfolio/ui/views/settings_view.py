@@ -64,6 +64,7 @@ class SettingsView(QWidget):
         self.store = store
         self.errors: dict[str, str] = {}
         self._loading = False
+        self._loaded_values: dict[str, Any] = {}
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._general_tab(), self.tr("General"))
@@ -277,7 +278,11 @@ class SettingsView(QWidget):
                 self.group_strategies[group].setPlainText(str(stored["group_strategies"].get(group, "")))
         finally:
             self._loading = False
+        self._loaded_values = self.values()
         self.validate()
+
+    def has_unsaved_changes(self) -> bool:
+        return self.values() != self._loaded_values
 
     def validate(self) -> bool:
         """Check the edited values now; show the sums and German messages; enable Save."""
@@ -306,6 +311,7 @@ class SettingsView(QWidget):
             self.message.setText("\n".join(f"{self._field_name(k)}: {m}" for k, m in self.errors.items()))
             return False
         self.store.invalidate()
+        self._loaded_values = self.values()
         self.message.setText("")
         self.settings_changed.emit()
         return True
@@ -322,6 +328,11 @@ class SettingsView(QWidget):
         self.store.invalidate()
         self.load()
         self.settings_changed.emit()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.has_unsaved_changes():  # pick up changes made elsewhere (e.g. an import)
+            self.load()
 
     # ---- internals -------------------------------------------------------------------
 
