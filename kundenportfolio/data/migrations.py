@@ -249,3 +249,55 @@ def m003_instrument_catalogue(db: Database) -> None:
             "is_advertising) VALUES (?, ?, ?, ?, ?, ?)",
             [code, name, description, scope, groups, advertising],
         )
+
+
+# ---- issue 8: consent history (evidence of consent and opt-out, revDSG/GDPR) ---------------
+
+_CONSENT_CHANGED = ("OLD.marketing_consent IS NOT NEW.marketing_consent "
+                    "OR OLD.consent_date IS NOT NEW.consent_date "
+                    "OR OLD.consent_source IS NOT NEW.consent_source "
+                    "OR OLD.opt_out_date IS NOT NEW.opt_out_date")
+
+
+@migration("m004_consent_history")
+def m004_consent_history(db: Database) -> None:
+    # Triggers record every change of the consent fields, whoever writes them (dialog,
+    # import, erasure), so the history cannot be forgotten by a code path.
+    db.executescript(
+        f"""
+        CREATE TABLE consent_history (
+            id INTEGER PRIMARY KEY,
+            customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+            recorded_at TEXT NOT NULL DEFAULT (datetime('now')),
+            marketing_consent INTEGER NOT NULL CHECK (marketing_consent IN (0, 1)),
+            consent_date TEXT,
+            source TEXT,
+            opt_out_date TEXT
+        );
+        CREATE INDEX idx_consent_history_customer ON consent_history(customer_id, id);
+
+        INSERT INTO consent_history (customer_id, marketing_consent, consent_date, source,
+                                     opt_out_date)
+            SELECT id, marketing_consent, consent_date, consent_source, opt_out_date
+            FROM customers WHERE marketing_consent = 1 OR opt_out_date IS NOT NULL;
+
+        CREATE TRIGGER trg_consent_insert AFTER INSERT ON customers
+        WHEN NEW.marketing_consent = 1 OR NEW.opt_out_date IS NOT NULL
+        BEGIN
+            INSERT INTO consent_history (customer_id, marketing_consent, consent_date, source,
+                                         opt_out_date)
+            VALUES (NEW.id, NEW.marketing_consent, NEW.consent_date, NEW.consent_source,
+                    NEW.opt_out_date);
+        END;
+
+        CREATE TRIGGER trg_consent_update AFTER UPDATE OF marketing_consent, consent_date,
+            consent_source, opt_out_date ON customers
+        WHEN {_CONSENT_CHANGED}
+        BEGIN
+            INSERT INTO consent_history (customer_id, marketing_consent, consent_date, source,
+                                         opt_out_date)
+            VALUES (NEW.id, NEW.marketing_consent, NEW.consent_date, NEW.consent_source,
+                    NEW.opt_out_date);
+        END;
+        """
+    )

@@ -31,13 +31,15 @@ PERSONAL_CUSTOMER_COLUMNS = ("contact_person", "street", "postcode", "city", "ph
                              "notes", "group_override_reason", "consent_source")
 # Free-text columns of dependent tables (any table with customer_id) erased on anonymisation.
 PERSONAL_TEXT_COLUMNS = {"subject", "notes", "note", "outcome", "contact_person", "email",
-                         "phone", "street", "comment", "comments", "description", "raw"}
+                         "phone", "street", "comment", "comments", "description", "raw",
+                         "source"}
 TABLE_TITLES = {
     "contacts": "Kontakte",
     "orders": "Aufträge",
     "costs": "Betreuungskosten",
     "campaign_participants": "Kampagnenteilnahmen",
     "group_history": "Gruppenverlauf (Portfolio)",
+    "consent_history": "Einwilligungen (Verlauf)",
 }
 CUSTOMER_LABELS = {
     "number": "Kundennummer", "name": "Firma/Name", "contact_person": "Ansprechperson",

@@ -30,6 +30,8 @@ COLUMN_LABELS = {
     "contact_id": "Kontakt-Nr.", "period": "Periode", "snapshot_date": "Stand",
     "group_code": "Gruppe", "attractiveness": "Attraktivität", "position": "Lieferantenposition",
     "kundenwert_cents": "Kundenwert", "rank": "Rang", "abc": "ABC", "overridden": "manuell",
+    "recorded_at": "Erfasst am", "marketing_consent": "Einwilligung", "consent_date": "Datum",
+    "source": "Quelle", "opt_out_date": "Widerspruch am",
 }
 HIDDEN = {"id", "customer_id"}
 CODES = {

@@ -76,6 +76,7 @@ def test_export_contains_every_row_of_every_table(file_repo: Repository, tmp_pat
     assert [len(data["tables"][t]) for t in ("orders", "contacts", "costs",
                                              "campaign_participants", "group_history")] \
         == [2, 3, 1, 1, 1]
+    assert len(data["tables"]["consent_history"]) == 1
     assert data["customer"]["email"] == EMAIL
     assert data["consent"] == {"marketing_consent": 1, "consent_date": "2024-03-01",
                                "consent_source": "Messe BEA", "opt_out_date": "2025-06-01"}
@@ -116,8 +117,14 @@ def test_erase_keeps_sums_and_removes_every_personal_string(file_repo: Repositor
 
     result = privacy.erase_customer(file_repo.db, "10001", now=dt.datetime(2026, 1, 2, 3, 4))
 
-    # 1 order note + 1 cost note + complaint subject/notes/outcome + 2 order-contact subjects = 7
-    assert result.cleared_texts == 7
+    # 1 order note + 1 cost note + complaint subject/notes/outcome + 2 order-contact subjects
+    # + the consent source «Messe BEA» in the consent history = 8
+    assert result.cleared_texts == 8
+    history = file_repo.db.execute(
+        "SELECT marketing_consent, consent_date, source, opt_out_date FROM consent_history "
+        "WHERE customer_id = ? ORDER BY id", [target.id]).fetchall()
+    assert history == [(1, "2024-03-01", None, "2025-06-01"),  # given (source erased)
+                       (0, None, None, "2025-06-01")]  # cleared by the erasure
     assert _sums(file_repo) == sums_before == [(target.id, 200_000, 5_000), (other.id, 50_000, 0)]
     assert file_repo.db.execute("SELECT sum(amount_cents) FROM costs").fetchone()[0] \
         == costs_before == 4_500
@@ -143,3 +150,18 @@ def test_erase_keeps_sums_and_removes_every_personal_string(file_repo: Repositor
                    "verärgert", "Gutschrift zugesagt", "Lieferung an"):
         assert not privacy.file_mentions(db_path, needle), needle
     assert privacy.file_mentions(db_path, "Schreinerei Holzer")  # the search itself works
+
+
+def test_consent_history_records_changes_only(repo: Repository) -> None:
+    customer = repo.add_customer(Customer(number="10001", name="Alpha AG"))  # no consent: no row
+    customer.city = "Basel"
+    repo.update_customer(customer)  # not a consent change: no row
+    customer.marketing_consent, customer.consent_date = True, dt.date(2026, 1, 5)
+    customer.consent_source = "Formular Website"
+    repo.update_customer(customer)
+    customer.marketing_consent, customer.opt_out_date = False, dt.date(2026, 3, 1)
+    repo.update_customer(customer)
+    rows = repo.db.execute("SELECT marketing_consent, consent_date, source, opt_out_date "
+                           "FROM consent_history ORDER BY id").fetchall()
+    assert rows == [(1, "2026-01-05", "Formular Website", None),
+                    (0, "2026-01-05", "Formular Website", "2026-03-01")]
