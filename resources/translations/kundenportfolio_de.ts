@@ -2,6 +2,313 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="27" />
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="28" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="33" />
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="43" />
+        <source>Target groups (none: all)</source>
+        <translation>Zielgruppen (keine: alle)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="44" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="45" />
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="49" />
+        <source>Budget (optional)</source>
+        <translation>Budget (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="55" />
+        <source>Please enter a name.</source>
+        <translation>Bitte einen Namen eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="62" />
+        <source>Please choose an instrument.</source>
+        <translation>Bitte ein Instrument wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="66" />
+        <source>The end lies before the start.</source>
+        <translation>Das Ende liegt vor dem Beginn.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="71" />
+        <source>Instrument catalogue</source>
+        <translation>Instrumentenkatalog</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="72" />
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="73" />
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="88" />
+        <source>all groups</source>
+        <translation>alle Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="89" />
+        <source>only Star and Ertrag</source>
+        <translation>nur Star- und Ertragskunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="90" />
+        <source>individual</source>
+        <translation>individuell</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
+        <source>group-specific</source>
+        <translation>gruppenspezifisch</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="150" />
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="94" />
+        <source>Scope</source>
+        <translation>Einsatz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="95" />
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
+        <source>Advertising</source>
+        <translation>Werbung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="97" />
+        <source>Service contact</source>
+        <translation>Servicekontakt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
+        <source>Cost per participant</source>
+        <translation>Kosten pro Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="101" />
+        <source>Retired</source>
+        <translation>Ausgemustert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="102" />
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="106" />
+        <source>Show retired instruments</source>
+        <translation>Ausgemusterte Instrumente zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="108" />
+        <source>Retire</source>
+        <translation>Ausmustern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="122" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="123" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="124" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="125" />
+        <source>Kundenwert</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="128" />
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="137" />
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="149" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="304" />
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="151" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="153" />
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="154" />
+        <source>Target groups</source>
+        <translation>Zielgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="155" />
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="157" />
+        <source>Participants</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="159" />
+        <source>Took part</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
+        <source>New campaign…</source>
+        <translation>Neue Kampagne…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
+        <source>Propose participants</source>
+        <translation>Teilnehmer vorschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="170" />
+        <source>Mark all as participated</source>
+        <translation>Alle als teilgenommen markieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="171" />
+        <source>Export participants…</source>
+        <translation>Teilnehmer exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="220" />
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="248" />
+        <source>%1 suggestions</source>
+        <translation>%1 Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="346" />
+        <source>Export participants</source>
+        <translation>Teilnehmer exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="347" />
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="359" />
+        <source>No participants — nothing to evaluate.</source>
+        <translation>Keine Teilnehmer – nichts auszuwerten.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="360" />
+        <source>Not final yet: the comparison period ends on %3. So far the Kundenwert per participant changed by %1 relative to the comparison group.</source>
+        <translation>Noch nicht abschliessend: Der Vergleichszeitraum endet am %3. Bisher hat sich der Kundenwert pro Teilnehmer gegenüber der Vergleichsgruppe um %1 verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="363" />
+        <source>Worthwhile: Kundenwert per participant %1 better than the comparison group, more than the cost of %2 per participant.</source>
+        <translation>Lohnend: Kundenwert pro Teilnehmer %1 besser als die Vergleichsgruppe, mehr als die Kosten von %2 pro Teilnehmer.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="365" />
+        <source>Effect, but cost not covered: Kundenwert per participant %1 better than the comparison group, cost %2 per participant.</source>
+        <translation>Wirkung, aber Kosten nicht gedeckt: Kundenwert pro Teilnehmer %1 besser als die Vergleichsgruppe, Kosten %2 pro Teilnehmer.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="367" />
+        <source>No effect visible: participants did not develop better than the comparison group (%1 per participant).</source>
+        <translation>Keine Wirkung erkennbar: Die Teilnehmer haben sich nicht besser entwickelt als die Vergleichsgruppe (%1 pro Teilnehmer).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="371" />
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="257" />
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="272" />
+        <source>Check cancelled. Go back and try again.</source>
+        <translation>Prüfung abgebrochen. Bitte zurückgehen und nochmals versuchen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="275" />
+        <source>The file cannot be imported: %1 faulty row(s). Nothing has been changed. Correct the file and check again.</source>
+        <translation>Die Datei kann nicht importiert werden: %1 fehlerhafte Zeile(n). Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="283" />
+        <source>The file is fine. Click Import to apply it.</source>
+        <translation>Die Datei ist in Ordnung. Mit «Importieren» übernehmen.</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/contact_dialog.py" line="37" />
@@ -115,174 +422,174 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="76" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="77" />
         <source>Master data</source>
         <translation>Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="174" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="184" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
         <source>Revenue per year</source>
         <translation>Umsatz je Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="96" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="97" />
         <source>Why this group?</source>
         <translation>Warum diese Gruppe?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="114" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="115" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="116" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="116" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="127" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="117" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="128" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="117" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="118" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="129" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="130" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="131" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="132" />
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="142" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="190" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="143" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="200" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="143" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="144" />
         <source>Order no.</source>
         <translation>Auftragsnr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="144" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="145" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="145" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="146" />
         <source>Discounts</source>
         <translation>Erlösschmälerungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="146" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="173" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="147" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="183" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="147" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
         <source>Cost of goods</source>
         <translation>Wareneinsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="149" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="158" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
         <source>New order…</source>
         <translation>Neuer Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="159" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
         <source>New cost…</source>
         <translation>Neue Betreuungskosten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="172" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="182" />
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="189" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="199" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="191" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="201" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="192" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="202" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="193" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="203" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="194" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="204" />
         <source>Movement</source>
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="235" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="245" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="237" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="247" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="241" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="251" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="245" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="255" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
     </message>
@@ -463,62 +770,62 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="53" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="55" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="54" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="56" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="55" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="57" />
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="56" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="58" />
         <source>Account manager</source>
         <translation>Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="57" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="59" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="58" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="60" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="59" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="61" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="60" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="62" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="61" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="63" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="62" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="64" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="65" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="67" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="66" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="68" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
@@ -549,85 +856,153 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="69" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="71" />
         <source>Search number, name, place, contact person, phone, e-mail (Ctrl+F)</source>
         <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="79" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="83" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="85" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="87" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="86" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="88" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="87" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="89" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="112" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="302" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="114" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="321" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="178" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="181" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="293" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="312" />
         <source>%1 orders</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="293" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="312" />
         <source>%1 contacts</source>
         <translation>%1 Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="294" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="313" />
         <source>%1 relationship costs</source>
         <translation>%1 Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="295" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="314" />
         <source>%1 campaign participations</source>
         <translation>%1 Kampagnenteilnahmen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="296" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="315" />
         <source>%1 group history entries</source>
         <translation>%1 Einträge im Gruppenverlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="297" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="316" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="300" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="319" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="301" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="320" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="121" />
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="122" />
+        <source>CSV or Excel (.xlsx). Everything is imported, or nothing.</source>
+        <translation>CSV oder Excel (.xlsx). Es wird alles importiert oder nichts.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="124" />
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="124" />
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="125" />
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="125" />
+        <source>Relationship costs</source>
+        <translation>Betreuungskosten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="131" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="135" />
+        <source>Create customers for unknown customer numbers</source>
+        <translation>Kunden für unbekannte Kundennummern anlegen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="140" />
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="141" />
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="142" />
+        <source>Sheet</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="147" />
+        <source>Choose a file to import</source>
+        <translation>Datei zum Importieren wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="148" />
+        <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Tabellen (*.csv *.xlsx *.txt);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -636,6 +1011,59 @@
         <location filename="../../kundenportfolio/ui/dialogs/base.py" line="102" />
         <source>DD.MM.YYYY</source>
         <translation>TT.MM.JJJJ</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="59" />
+        <source>Import data</source>
+        <translation>Daten importieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="66" />
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="74" />
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="74" />
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="75" />
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="75" />
+        <source>Relationship costs</source>
+        <translation>Betreuungskosten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="81" />
+        <source>Checking the file…</source>
+        <translation>Datei wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="81" />
+        <source>Importing…</source>
+        <translation>Import läuft…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="82" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="106" />
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>Import abgebrochen. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -769,7 +1197,9 @@
         <location filename="../../kundenportfolio/ui/main_window.py" line="198" />
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n Kunde</numerusform><numerusform>%n Kunden</numerusform></translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/main_window.py" line="199" />
@@ -854,6 +1284,77 @@ Customer value, portfolio, forecasts and campaigns for small businesses.</source
         <translation>%1 %2
 
 Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="180" />
+        <source>Preview and columns</source>
+        <translation>Vorschau und Spalten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="181" />
+        <source>Check which column of the file goes into which field. Fields marked * are required.</source>
+        <translation>Prüfen, welche Spalte der Datei in welches Feld kommt. Mit * markierte Felder sind Pflicht.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="213" />
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="213" />
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="213" />
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="214" />
+        <source>%1: first %2 rows, encoding %3, separator %4</source>
+        <translation>%1: erste %2 Zeilen, Zeichensatz %3, Trennzeichen %4</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="219" />
+        <source>%1, sheet %2: first %3 rows</source>
+        <translation>%1, Tabellenblatt %2: erste %3 Zeilen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="228" />
+        <source>(not imported)</source>
+        <translation>(nicht importiert)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="230" />
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>MovementsTableModel</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/movements_table.py" line="27" />
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/movements_table.py" line="28" />
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/movements_table.py" line="29" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/movements_table.py" line="30" />
+        <source>To</source>
+        <translation>Nach</translation>
     </message>
 </context>
 <context>
@@ -1021,24 +1522,90 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
     </message>
 </context>
 <context>
+    <name>RankingTableModel</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="49" />
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="50" />
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="51" />
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="52" />
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="53" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="54" />
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="55" />
+        <source>CM I</source>
+        <translation>KDB I</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="56" />
+        <source>CM II</source>
+        <translation>KDB II</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="57" />
+        <source>CM III</source>
+        <translation>KDB III</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="58" />
+        <source>CM IV (customer value)</source>
+        <translation>KDB IV (Kundenwert)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="288" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="290" />
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RankingView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="103" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="105" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="104" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="106" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="177" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="186" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="192" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
     </message>
@@ -1109,324 +1676,372 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="69" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="70" />
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="70" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="71" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="71" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="72" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="72" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="73" />
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="78" />
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="79" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="80" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="81" />
         <source>Reset to defaults…</source>
         <translation>Auf Standardwerte zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="112" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="113" />
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="114" />
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="114" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="115" />
         <source>Company name:</source>
         <translation>Firmenname:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="115" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="116" />
         <source>Currency:</source>
         <translation>Währung:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="117" />
         <source>Number format:</source>
         <translation>Zahlenformat:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="117" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="118" />
         <source>Language of the program:</source>
         <translation>Sprache des Programms:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="118" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="119" />
         <source>A new language takes effect after restarting the program.</source>
         <translation>Eine neue Sprache gilt nach einem Neustart des Programms.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="131" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="132" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="134" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="135" />
         <source>Default margin (where the cost of goods is unknown):</source>
         <translation>Standardmarge (wo der Wareneinsatz unbekannt ist):</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="136" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="137" />
         <source>CLV discount rate per year:</source>
         <translation>CLV-Diskontsatz pro Jahr:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="138" />
         <source>CLV expected remaining relationship:</source>
         <translation>CLV erwartete restliche Beziehungsdauer:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="138" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="139" />
         <source>ABC: class A up to cumulative value of:</source>
         <translation>ABC: Klasse A bis zum kumulierten Wertanteil von:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="139" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="140" />
         <source>ABC: class B up to cumulative value of:</source>
         <translation>ABC: Klasse B bis zum kumulierten Wertanteil von:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="141" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="142" />
         <source>Cost categories: deducted at contribution margin level</source>
         <translation>Kostenkategorien: abgezogen auf Deckungsbeitragsstufe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="145" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="145" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
         <source>Complaint handling</source>
         <translation>Reklamationsbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
         <source>Promotional gift</source>
         <translation>Werbegeschenk</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="148" />
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="148" />
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="148" />
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="153" />
         <source>CM II (marketing)</source>
         <translation>KDB II (Marketing)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="154" />
         <source>CM III (sales)</source>
         <translation>KDB III (Verkauf)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="155" />
         <source>CM IV (service)</source>
         <translation>KDB IV (Service)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="166" />
         <source>Customer value (CM IV, by rank)</source>
         <translation>Kundenwert (KDB IV, nach Rang)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="166" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="167" />
         <source>Revenue trend</source>
         <translation>Umsatzentwicklung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="167" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="168" />
         <source>Demand potential</source>
         <translation>Bedarfspotenzial</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="169" />
         <source>Payment behaviour</source>
         <translation>Zahlungsverhalten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="170" />
         <source>Reference value</source>
         <translation>Referenzwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="170" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="171" />
         <source>Share of wallet (revenue ÷ demand potential)</source>
         <translation>Lieferanteil (Umsatz ÷ Bedarfspotenzial)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="172" />
         <source>Order frequency</source>
         <translation>Bestellhäufigkeit</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="172" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="173" />
         <source>Length of the relationship</source>
         <translation>Dauer der Kundenbeziehung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="173" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="174" />
         <source>Complaint rate (few = good)</source>
         <translation>Reklamationsquote (wenige = gut)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="174" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="175" />
         <source>Relationship quality</source>
         <translation>Beziehungsqualität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="175" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="176" />
         <source>Contact intensity</source>
         <translation>Kontaktintensität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="177" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="178" />
         <source>Weights: customer attractiveness (y axis)</source>
         <translation>Gewichte: Kundenattraktivität (y-Achse)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="178" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="179" />
         <source>Weights: supplier position (x axis)</source>
         <translation>Gewichte: Lieferantenposition (x-Achse)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="192" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="193" />
         <source>Sum:</source>
         <translation>Summe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="195" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="196" />
         <source>Split into the four groups</source>
         <translation>Aufteilung in die vier Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="199" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="200" />
         <source>Fixed thresholds</source>
         <translation>Feste Schwellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="200" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="201" />
         <source>Median of all customers</source>
         <translation>Median aller Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="203" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="204" />
         <source>Split rule:</source>
         <translation>Aufteilungsregel:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="204" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="205" />
         <source>Threshold supplier position (x):</source>
         <translation>Schwelle Lieferantenposition (x):</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="205" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="206" />
         <source>Threshold customer attractiveness (y):</source>
         <translation>Schwelle Kundenattraktivität (y):</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="214" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="215" />
         <source>&lt;b&gt;Name&lt;/b&gt;</source>
         <translation>&lt;b&gt;Name&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="215" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="216" />
         <source>&lt;b&gt;Standard strategy&lt;/b&gt;</source>
         <translation>&lt;b&gt;Normstrategie&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="315" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="321" />
         <source>Reset settings</source>
         <translation>Einstellungen zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="316" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="322" />
         <source>Reset all settings on this page to the default values? Customers, orders and contacts are not affected.</source>
         <translation>Alle Einstellungen auf dieser Seite auf die Standardwerte zurücksetzen? Kunden, Aufträge und Kontakte bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="331" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="342" />
         <source>Company name</source>
         <translation>Firmenname</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="332" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="343" />
         <source>Group names</source>
         <translation>Gruppennamen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="333" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="344" />
         <source>Standard strategies</source>
         <translation>Normstrategien</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="334" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="345" />
         <source>ABC class A</source>
         <translation>ABC-Klasse A</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="335" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="346" />
         <source>ABC class B</source>
         <translation>ABC-Klasse B</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="336" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="347" />
         <source>Threshold customer attractiveness</source>
         <translation>Schwelle Kundenattraktivität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="337" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="348" />
         <source>Threshold supplier position</source>
         <translation>Schwelle Lieferantenposition</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="338" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="349" />
         <source>Default margin</source>
         <translation>Standardmarge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="339" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="350" />
         <source>Cost categories</source>
         <translation>Kostenkategorien</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="91" />
+        <source>No suggestions for this customer.</source>
+        <translation>Keine Vorschläge für diesen Kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="129" />
+        <source>No responsible person set.</source>
+        <translation>Kein Betreuer festgelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="131" />
+        <source>Main contact: %1 (%2 contacts in the last 12 months)</source>
+        <translation>Hauptansprechpartner im Haus: %1 (%2 Kontakte in den letzten 12 Monaten)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="135" />
+        <source>the responsible person.</source>
+        <translation>der zuständige Betreuer.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="137" />
+        <source>not the responsible person (%1).</source>
+        <translation>nicht der zuständige Betreuer (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="141" />
+        <source>No staff contact in the last 12 months.</source>
+        <translation>Kein Kontakt durch Mitarbeitende in den letzten 12 Monaten.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="143" />
+        <source>Open complaints: %1</source>
+        <translation>Offene Reklamationen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="147" />
+        <source>Revenue trend: %1 % per year</source>
+        <translation>Umsatzentwicklung: %1 % pro Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="150" />
+        <source>Unprofitable: Kundenwert is negative.</source>
+        <translation>Unrentabel: Der Kundenwert ist negativ.</translation>
     </message>
 </context>
 </TS>
