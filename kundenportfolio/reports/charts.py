@@ -92,11 +92,14 @@ def _rgba(groups: np.ndarray, alpha: float) -> np.ndarray:
 
 
 def _draw_bubbles(ax: Axes, x: np.ndarray, y: np.ndarray, sizes: np.ndarray,
-                  groups: np.ndarray) -> PathCollection | None:
+                  groups: np.ndarray, overridden: np.ndarray) -> PathCollection | None:
     n = len(x)
     if n <= SCATTER_LIMIT:
+        # A manually set group is shown as such: black ring instead of the thin white one.
+        edges = np.where(overridden[:, None], np.array(to_rgba("#000000")), np.array(to_rgba("white")))
+        widths = np.where(overridden, 1.6, 0.4 if n <= 2000 else 0.0)
         return ax.scatter(x, y, s=sizes, c=_rgba(groups, 0.75 if n <= 2000 else 0.45),
-                          linewidths=0.4 if n <= 2000 else 0.0, edgecolors="white")
+                          linewidths=widths.tolist(), edgecolors=[tuple(e) for e in edges.tolist()])
     # Many customers: quantise the areas into a few classes, largest first (small ones on top).
     low, high = float(sizes.min()), float(sizes.max())
     classes = np.minimum(((sizes - low) / max(high - low, 1e-9) * SIZE_CLASSES).astype(int),
@@ -154,7 +157,12 @@ def draw_portfolio(figure: Figure, table: pd.DataFrame, thresholds: tuple[float,
     ids = table.index.to_numpy(dtype=np.int64)[order]
     groups = table["group"].to_numpy(dtype=object)[order]
     sizes = bubble_sizes(points[order], len(order))
-    scatter = _draw_bubbles(ax, x, y, sizes, groups) if len(order) else None
+    overridden = (table["overridden"].to_numpy(dtype=bool)[order] if "overridden" in table
+                  else np.zeros(len(order), dtype=bool))
+    scatter = _draw_bubbles(ax, x, y, sizes, groups, overridden) if len(order) else None
+    if overridden.any() and len(order) <= SCATTER_LIMIT:
+        figure.text(0.98, 0.005, "Schwarzer Rand: Gruppe manuell festgelegt", ha="right", va="bottom",
+                    fontsize=7.5, color="#333333")
     ax.axvline(x_split, color="#333333", linewidth=1.0, linestyle="--")
     ax.axhline(y_split, color="#333333", linewidth=1.0, linestyle="--")
     # A little room beyond 0–100 so bubbles on the edge are not cut in half.

@@ -65,6 +65,21 @@ def test_portfolio_chart_bubbles_lines_and_german_quadrant_texts(tmp_path: Path)
     assert (tmp_path / "portfolio.png").stat().st_size > 1000
 
 
+def test_overridden_group_gets_black_ring_and_note() -> None:
+    table = _table()
+    table["overridden"] = [False, True, False]  # customer 12 has a manually set group
+    figure = Figure()
+    chart = charts.draw_portfolio(figure, table, (50.0, 50.0))
+    edges = chart.scatter.get_edgecolors()
+    assert chart.customer_ids.tolist() == [12, 13, 11]
+    assert tuple(edges[0]) == (0.0, 0.0, 0.0, 1.0)  # black ring for 12
+    assert tuple(edges[1]) == (1.0, 1.0, 1.0, 1.0)
+    assert [t.get_text() for t in figure.texts] == ["Schwarzer Rand: Gruppe manuell festgelegt"]
+    no_override = Figure()
+    charts.draw_portfolio(no_override, _table(), (50.0, 50.0))
+    assert no_override.texts == []
+
+
 def test_portfolio_chart_without_customers_still_draws() -> None:
     figure = charts.portfolio_figure(_table().iloc[0:0], (50.0, 50.0))
     assert len(figure.axes[0].collections) == 0
