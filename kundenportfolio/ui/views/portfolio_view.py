@@ -20,6 +20,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -165,7 +166,12 @@ class PortfolioView(QWidget):
             self.result = None
             return
         self.settings = dict(self.repository.all_settings())
-        self.result = self.store.result(self.period())
+        # the first computation of a period takes seconds with 100k customers
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.result = self.store.result(self.period())
+        finally:
+            QApplication.restoreOverrideCursor()
         self._table = self.result.table
         self._fingerprint = table_fingerprint(self._table)
         self._fill_choices(self.staff_filter, self.tr("All account managers"), self._table["staff_name"])

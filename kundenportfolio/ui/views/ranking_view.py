@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -149,7 +150,12 @@ class RankingView(QWidget):
             self.result = None
             return
         self.settings = dict(self.repository.all_settings())
-        self.result = self.store.result(self.period())
+        # the first computation of a period takes seconds with 100k customers
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.result = self.store.result(self.period())
+        finally:
+            QApplication.restoreOverrideCursor()
         self._fingerprint = table_fingerprint(self.result.table)
         labels = {g: group_label(self.settings, g) for g in GROUP_ORDER}
         self._fill_groups(labels)
