@@ -275,6 +275,10 @@ def converter(spec: FieldSpec, mark: DecimalMark) -> Callable[[Cell], Any]:
 
         def money(cell: Cell) -> int | None:
             if cell.__class__ is str:
+                # 1234,50: string slicing beats the regex by far on a million cells.
+                if len(cell) > 3 and cell[-3] == mark and cell[-2:].isdecimal() and (
+                        cell[:-3].isdecimal()):
+                    return int(cell[:-3] + cell[-2:])
                 if m := fast(cell):
                     sign, whole, fraction = m.groups()
                     cents = int(whole) * 100 + (int((fraction + "0")[:2]) if fraction else 0)

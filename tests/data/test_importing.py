@@ -277,3 +277,23 @@ def test_bad_row_with_unknown_customer_names_both_problems(two_customers: Reposi
         import_file(two_customers, "orders", path)
     assert [(e.line, e.column) for e in caught.value.errors] == [
         (2, "Datum"), (2, "Kundennummer")]
+
+
+@pytest.mark.parametrize(
+    ("mark", "text", "cents"),
+    [(",", "1234,50", 123_450), (",", "0,05", 5), (",", "-12,50", -1_250), (",", "12,5", 1_250),
+     (",", "1.234,50", 123_450), (",", " 7,00 ", 700), (",", "", None), (".", "1,234.50", 123_450),
+     (".", "12", 1_200)],
+)
+def test_amount_cells(mark: str, text: str, cents: int | None) -> None:
+    from kundenportfolio.data.import_specs import converter, field_spec
+
+    assert converter(field_spec("orders", "amount_cents"), mark)(text) == cents  # type: ignore[arg-type]
+
+
+def test_suggested_mapping_recognises_german_and_english_headers() -> None:
+    from kundenportfolio.data.import_specs import suggest_mapping
+
+    headers = ["KUNDENNUMMER", "Firma", "Straße", "postcode", "E-Mail", "Kunde seit", "Unbekannt"]
+    assert suggest_mapping("customers", headers) == {
+        "number": 0, "name": 1, "street": 2, "postcode": 3, "email": 4, "customer_since": 5}
