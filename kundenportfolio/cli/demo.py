@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
+from kundenportfolio import paths
 from kundenportfolio.cli.common import add_db_options, database_path
 
 
@@ -29,11 +30,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 def run(args: argparse.Namespace) -> int:
     from kundenportfolio.data.demo import create_demo_database
 
-    path = database_path(args)
+    # Without --db the demo goes to the demo file, never over the user's own database.
+    path = database_path(args) if getattr(args, "db", None) else paths.demo_db_path()
     started = time.perf_counter()
     stats = create_demo_database(path, customers=args.customers, years=args.years,
                                  seed=args.seed, replace=args.force)
     print(f"Demo-Datenbank erstellt: {path}")
     print(f"{stats.customers} Kunden, {stats.orders} Aufträge, {stats.contacts} Kontakte, "
           f"{stats.costs} Kostenposten in {time.perf_counter() - started:.1f} s.")
+    opener = "kundenportfolio --demo" if path == paths.demo_db_path() else f'kundenportfolio --db "{path}"'
+    print(f"Öffnen mit: {opener}")
     return 0

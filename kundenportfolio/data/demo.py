@@ -13,8 +13,11 @@ into a temporary file next to the target that is renamed into place only when co
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import os
+import queue
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,7 +164,7 @@ def _frame(n: int, years: int, as_of: dt.date, rng: np.random.Generator) -> Fram
 
 def _p(weights: Sequence[float]) -> np.ndarray:
     w = np.array(weights, float)
-    return w / w.sum()
+    return np.asarray(w / w.sum())
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -180,12 +183,27 @@ def _text_table(texts: dict[str, tuple[Any, ...]], codes: Sequence[str], width: 
 def _optional(values: np.ndarray, present: np.ndarray) -> list[Any]:
     out = values.astype(object)
     out[~present] = None
-    return out.tolist()
+    rows: list[Any] = out.tolist()
+    return rows
 
 
 def _batches(total: int) -> Iterator[slice]:
     for start in range(0, total, BATCH):
         yield slice(start, min(start + BATCH, total))
+
+
+Batch = tuple[str, list[tuple[Any, ...]]]  # an INSERT statement and its rows
+
+ORDER_CONTACTS_SQL = (
+    # Every order gets its Bestellung contact, as Repository.record_order writes it (midnight,
+    # subject with the order number, the responsible staff member); done in SQL for speed.
+    # Every twelfth was taken on our initiative (outbound): by id, so it stays deterministic.
+    "INSERT INTO contacts (customer_id, occurred_at, type, direction, staff_id, subject, order_id) "
+    "SELECT o.customer_id, o.order_date || ' 00:00', 'order', "
+    "CASE WHEN o.id % 12 = 0 THEN 'out' ELSE 'in' END, c.staff_id, "
+    "CASE o.is_credit_note WHEN 1 THEN 'Gutschrift ' ELSE 'Auftrag ' END || o.order_number, o.id "
+    "FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id"
+)
 
 
 def _write(db: Database, f: Frame, orders: Orders, contacts: Contacts, costs: Costs,
@@ -197,29 +215,26 @@ def _write(db: Database, f: Frame, orders: Orders, contacts: Contacts, costs: Co
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("PRAGMA cache_size = -131072")  # 128 MiB for the index builds
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MiB for the index builds
+    conn.execute("PRAGMA temp_store = MEMORY")
     indexes = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
     ).fetchall()
     days = np.array([dt.date.fromordinal(d).isoformat() for d in range(f.start_ord, f.end_ord + 1)],
                     dtype=object)
     staff = names.staff_names(iter(rng.random(64).tolist()), f.n_staff)
+    jobs = itertools.chain(
+        [("INSERT INTO staff (id, name, email, active) VALUES (?, ?, ?, 1)",
+          [(i + 1, name, mail) for i, (name, mail) in enumerate(staff)])],
+        _customer_batches(f, rng), _order_batches(f, orders, days), _contact_batches(f, contacts, days),
+        _cost_batches(f, costs, days),
+    )
     with db.atomic():
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
-        conn.executemany("INSERT INTO staff (id, name, email, active) VALUES (?, ?, ?, 1)",
-                         [(i + 1, name, mail) for i, (name, mail) in enumerate(staff)])
-        conn.executemany(
-            "INSERT INTO customers (id, number, name, contact_person, street, postcode, city, country, "
-            "phone, email, industry, region, staff_id, customer_since, status, marketing_consent, "
-            "consent_date, consent_source, opt_out_date, potential_cents, rating_payment, "
-            "rating_reference, rating_relationship, notes, group_override, group_override_reason, "
-            "created_at, updated_at) VALUES (" + ", ".join("?" * 28) + ")",
-            _customer_rows(f, rng),
-        )
-        _write_orders(conn, f, orders, days)
-        _write_contacts(conn, f, contacts, days)
-        _write_costs(conn, f, costs, days)
+        for sql, rows in _in_background(jobs):
+            conn.executemany(sql, rows)
+        conn.execute(ORDER_CONTACTS_SQL)
         conn.execute("INSERT INTO settings (key, value) VALUES ('company_name', ?)", [json.dumps(COMPANY)])
         for _, sql in indexes:
             conn.execute(sql)
@@ -228,27 +243,79 @@ def _write(db: Database, f: Frame, orders: Orders, contacts: Contacts, costs: Co
     conn.execute("PRAGMA synchronous = FULL")
 
 
+def _in_background(jobs: Iterator[Batch]) -> Iterator[Batch]:
+    """Build the next batches in a thread while SQLite writes the current one.
+
+    sqlite3 releases the GIL while it steps through a statement, so this keeps both cores
+    busy. The thread is the only user of the random generator meanwhile: still deterministic.
+    """
+    done: Any = object()
+    pending: queue.Queue[Any] = queue.Queue(maxsize=2)
+    stop, failure = threading.Event(), []
+
+    def put(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                pending.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for job in jobs:
+                if not put(job):
+                    return
+        except BaseException as exc:  # handed to the writing thread, which re-raises it
+            failure.append(exc)
+        put(done)
+
+    thread = threading.Thread(target=produce, name="demo-rows", daemon=True)
+    thread.start()
+    try:
+        while (item := pending.get()) is not done:
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+    if failure:
+        raise failure[0]
+
+
 def _order_numbers(orders: Orders, idx: np.ndarray) -> list[str]:
     return [f"{'G' if c else 'A'}-{y}-{q:06d}" for c, y, q in
             zip(orders.credit[idx].tolist(), orders.year[idx].tolist(), orders.seq[idx].tolist(),
                 strict=True)]
 
 
-def _write_orders(conn: Any, f: Frame, o: Orders, days: np.ndarray) -> None:
+def _customer_batches(f: Frame, rng: np.random.Generator) -> Iterator[Batch]:
+    sql = ("INSERT INTO customers (id, number, name, contact_person, street, postcode, city, country, "
+           "phone, email, industry, region, staff_id, customer_since, status, marketing_consent, "
+           "consent_date, consent_source, opt_out_date, potential_cents, rating_payment, "
+           "rating_reference, rating_relationship, notes, group_override, group_override_reason, "
+           "created_at, updated_at) VALUES (" + ", ".join("?" * 28) + ")")
+    rows = _customer_rows(f, rng)
+    while batch := list(itertools.islice(rows, BATCH // 5)):
+        yield sql, batch
+
+
+def _order_batches(f: Frame, o: Orders, days: np.ndarray) -> Iterator[Batch]:
     notes = np.array([None, *names.ORDER_NOTES.values()], dtype=object)
     for s in _batches(len(o.cust)):
         idx = np.arange(s.start, s.stop)
-        conn.executemany(
+        yield (
             "INSERT INTO orders (id, customer_id, order_date, order_number, amount_cents, "
             "discount_cents, cost_of_goods_cents, is_credit_note, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            zip((idx + 1).tolist(), (o.cust[s] + 1).tolist(), days[o.day[s] - f.start_ord].tolist(),
-                _order_numbers(o, idx), o.amount[s].tolist(), o.discount[s].tolist(),
-                _optional(o.cogs[s], o.has_cogs[s]), o.credit[s].astype(np.int64).tolist(),
-                notes[o.note[s]].tolist(), strict=True),
+            list(zip((idx + 1).tolist(), (o.cust[s] + 1).tolist(), days[o.day[s] - f.start_ord].tolist(),
+                     _order_numbers(o, idx), o.amount[s].tolist(), o.discount[s].tolist(),
+                     _optional(o.cogs[s], o.has_cogs[s]), o.credit[s].astype(np.int64).tolist(),
+                     notes[o.note[s]].tolist(), strict=True)),
         )
 
 
-def _write_contacts(conn: Any, f: Frame, c: Contacts, days: np.ndarray) -> None:
+def _contact_batches(f: Frame, c: Contacts, days: np.ndarray) -> Iterator[Batch]:
+    """Every contact except the Bestellung ones (ORDER_CONTACTS_SQL writes those)."""
     subjects = _text_table(names.CONTACT_SUBJECTS, CONTACT_TYPES, 60)
     outcomes = _text_table(names.CONTACT_OUTCOMES, CONTACT_TYPES, 12, none_first=True)
     notes = np.array([None, names.COMPETITOR_NOTE, names.DIP_COMPLAINT_NOTE], dtype=object)
@@ -256,40 +323,30 @@ def _write_contacts(conn: Any, f: Frame, c: Contacts, days: np.ndarray) -> None:
     types = np.array(CONTACT_TYPES, dtype=object)
     clock = np.array([f" {m // 60:02d}:{m % 60:02d}" for m in range(1440)], dtype=object)
     for s in _batches(len(c.cust)):
-        conn.executemany(
+        yield (
             "INSERT INTO contacts (id, customer_id, occurred_at, type, direction, staff_id, subject, "
             "notes, outcome, complaint_status, revenue_impact_cents, buys_from_competitor) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            zip(range(s.start + 1, s.stop + 1), (c.cust[s] + 1).tolist(),
-                (days[c.day[s] - f.start_ord] + clock[c.minute[s]]).tolist(), types[c.type[s]].tolist(),
-                np.where(c.inbound[s], "in", "out").tolist(), _optional(c.staff[s] + 1, c.staff[s] >= 0),
-                subjects[c.type[s], c.subject[s]].tolist(), notes[c.note[s]].tolist(),
-                outcomes[c.type[s], c.outcome[s] + 1].tolist(), status[c.complaint[s]].tolist(),
-                _optional(c.impact[s], c.has_impact[s]), c.competitor[s].astype(np.int64).tolist(),
-                strict=True),
+            list(zip(range(s.start + 1, s.stop + 1), (c.cust[s] + 1).tolist(),
+                     (days[c.day[s] - f.start_ord] + clock[c.minute[s]]).tolist(), types[c.type[s]].tolist(),
+                     np.where(c.inbound[s], "in", "out").tolist(), _optional(c.staff[s] + 1, c.staff[s] >= 0),
+                     subjects[c.type[s], c.subject[s]].tolist(), notes[c.note[s]].tolist(),
+                     outcomes[c.type[s], c.outcome[s] + 1].tolist(), status[c.complaint[s]].tolist(),
+                     _optional(c.impact[s], c.has_impact[s]), c.competitor[s].astype(np.int64).tolist(),
+                     strict=True)),
         )
-    # Every order gets its Bestellung contact, as Repository.record_order writes it (midnight,
-    # subject with the order number, the responsible staff member); done in SQL for speed.
-    # Every twelfth was taken on our initiative (outbound): by id, so it stays deterministic.
-    conn.execute(
-        "INSERT INTO contacts (customer_id, occurred_at, type, direction, staff_id, subject, order_id) "
-        "SELECT o.customer_id, o.order_date || ' 00:00', 'order', "
-        "CASE WHEN o.id % 12 = 0 THEN 'out' ELSE 'in' END, c.staff_id, "
-        "CASE o.is_credit_note WHEN 1 THEN 'Gutschrift ' ELSE 'Auftrag ' END || o.order_number, o.id "
-        "FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id"
-    )
 
 
-def _write_costs(conn: Any, f: Frame, c: Costs, days: np.ndarray) -> None:
+def _cost_batches(f: Frame, c: Costs, days: np.ndarray) -> Iterator[Batch]:
     notes = _text_table(names.COST_NOTES, COST_CATEGORIES, 60)
     categories = np.array(COST_CATEGORIES, dtype=object)
     for s in _batches(len(c.cust)):
-        conn.executemany(
+        yield (
             "INSERT INTO costs (id, customer_id, cost_date, category, amount_cents, note) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            zip(range(s.start + 1, s.stop + 1), (c.cust[s] + 1).tolist(),
-                days[c.day[s] - f.start_ord].tolist(), categories[c.category[s]].tolist(),
-                c.amount[s].tolist(), notes[c.category[s], c.note[s]].tolist(), strict=True),
+            list(zip(range(s.start + 1, s.stop + 1), (c.cust[s] + 1).tolist(),
+                     days[c.day[s] - f.start_ord].tolist(), categories[c.category[s]].tolist(),
+                     c.amount[s].tolist(), notes[c.category[s], c.note[s]].tolist(), strict=True)),
         )
 
 

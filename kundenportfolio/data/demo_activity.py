@@ -120,10 +120,10 @@ def month_grid(start_ord: int, end_ord: int) -> tuple[IntArray, IntArray, IntArr
     return cols[0], cols[1], cols[2], cols[3]
 
 
-def weekday_shift(day: IntArray, lo: IntArray, hi: IntArray) -> IntArray:
-    """Move Saturdays back to Friday and Sundays on to Monday, staying inside [lo, hi]."""
+def weekday_shift(day: IntArray, lo: IntArray, hi: IntArray, rng: np.random.Generator) -> IntArray:
+    """Move weekend days to a random working day of the same week, staying inside [lo, hi]."""
     weekday = (day - 1) % 7  # ordinal 1 (1.1.0001) was a Monday
-    day = day - (weekday == 5) + (weekday == 6)
+    day = np.where(weekday >= 5, day - weekday + rng.integers(0, 5, len(day)), day)
     return np.clip(day, lo, hi)
 
 
@@ -154,13 +154,19 @@ def make_orders(f: Frame, rng: np.random.Generator) -> Orders:
         lam *= (last[None, :] >= lo[s, None]) & (first[None, :] <= f.churn_ord[s, None])
         counts = rng.poisson(lam)
         ci, mi = np.nonzero(counts)
-        k = counts[ci, mi]
-        parts.append((np.repeat(ci + c0, k), np.repeat(mi, k)))
+        per_cell = counts[ci, mi]
+        parts.append((np.repeat(ci + c0, per_cell), np.repeat(mi, per_cell)))
     cust = np.concatenate([p[0] for p in parts]).astype(np.int64)
     mon = np.concatenate([p[1] for p in parts]).astype(np.int64)
+    # New customers start with a first order; anyone on file has ordered at least once.
+    silent = np.flatnonzero(((np.bincount(cust, minlength=n) == 0) | (f.archetype == NEW))
+                            & (f.churn_ord - lo > 30))
+    first_day = lo[silent] + (rng.random(len(silent)) * np.minimum(f.churn_ord - lo, 30)[silent])
+    cust = np.concatenate([cust, silent])
+    mon = np.concatenate([mon, np.searchsorted(first, first_day.astype(np.int64), "right") - 1])
     k = len(cust)
     day = first[mon] + (rng.random(k) * (last[mon] - first[mon] + 1)).astype(np.int64)
-    day = weekday_shift(np.clip(day, lo[cust], f.churn_ord[cust]), lo[cust], f.churn_ord[cust])
+    day = weekday_shift(np.clip(day, lo[cust], f.churn_ord[cust]), lo[cust], f.churn_ord[cust], rng)
     amount = _round_to(np.maximum(f.annual[cust] / f.rate[cust] * rng.lognormal(-0.1, 0.45, k), 2000), 5)
     roll = rng.random(k)
     note = np.select([roll < 0.12, roll < 0.19, roll < 0.22, roll < 0.24], [1, 2, 3, 4], 0)
@@ -244,7 +250,7 @@ def make_contacts(f: Frame, rng: np.random.Generator) -> Contacts:
     impact = np.concatenate([impact, dip_impact, np.zeros(len(seen), np.int64)])
     note = np.concatenate([note, np.full(len(dips), 2), np.ones(len(seen), np.int64)])
     m = len(cust)
-    day = weekday_shift(day, lo[cust], np.maximum(hi[cust], f.dip_ord[cust]))
+    day = weekday_shift(day, lo[cust], np.maximum(hi[cust], f.dip_ord[cust]), rng)
     is_complaint = ctype == T_COMPLAINT
     recent = day > f.end_ord - 60
     status = np.where(rng.random(m) < np.where(recent, 0.7, 0.03), 1, 2) * is_complaint

@@ -159,8 +159,10 @@ INDUSTRIES = (
              {"DE": ("Steuerberatung {s}", "Kanzlei {s} & {s2}"), "AT": ("Steuerberatung {s}",)}),
     Industry("Coiffeur", ("Coiffeur {s}", "Coiffure {p}", "Haarstudio {s}"), "office", 0.4, 0.55,
              {"DE": ("Friseur {s}", "Friseursalon {s}"), "AT": ("Friseur {s}", "Frisörsalon {s}")}),
-    Industry("Detailhandel", ("{s} Haushalt & Geschenke", "Papeterie {s}", "Drogerie {s}", "{c}er Lädeli"),
-             "food", 0.9, 0.7),
+    Industry("Detailhandel", ("{s} Haushalt & Geschenke", "Papeterie {s}", "Drogerie {s}", "Dorfladen {s}"),
+             "food", 0.9, 0.7, {"DE": ("{s} Haushalt & Geschenke", "Schreibwaren {s}", "Drogerie {s}"),
+                                "AT": ("{s} Haushalt & Geschenke", "Papierfachgeschäft {s}",
+                                       "Drogerie {s}")}),
     Industry("Gärtnerei", ("Gärtnerei {s}", "{s} Gartenbau", "Blumen {s}"), "garden", 0.8, 0.6),
     Industry("Architekturbüro", ("Architekturbüro {s}", "{s} + {s2} Architekten"), "office", 0.6, 0.5),
     Industry("Druckerei", ("Druckerei {s}", "{s} Druck & Medien"), "office", 1.2, 0.69),
@@ -218,7 +220,7 @@ def company_name(r: Draw, industry: Industry, country: str, city: str) -> str:
     second = int(next(r) * (len(SURNAMES) - 1))
     second += second >= first  # two different surnames
     name = pattern.format(s=SURNAMES[first], s2=SURNAMES[second], p=pick(PLACE_WORDS, next(r)),
-                          c=city.split(" ")[0].split("/")[0])
+                          c=city.split(" (")[0])
     if pattern.startswith(("Praxis", "Gemeinschaftspraxis", "Zahnarztpraxis")):
         return name  # medical practices carry no company suffix
     form = weighted(r, LEGAL_FORMS[country])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -237,10 +238,11 @@ def test_a_crash_leaves_the_old_file_and_no_half_demo(tmp_path: Path,
     build(path, customers=5, years=1)
     before = path.read_bytes()
 
-    def crash(*args: Any) -> None:
-        raise OSError("Datenträger voll")
+    def crash(*args: Any) -> Iterator[Any]:
+        yield from ()
+        raise OSError("Datenträger voll")  # raised in the row-building thread, re-raised here
 
-    monkeypatch.setattr(demo, "_write_costs", crash)
+    monkeypatch.setattr(demo, "_cost_batches", crash)
     with pytest.raises(OSError):
         build(path, customers=8, years=1, replace=True)
     assert path.read_bytes() == before
@@ -266,3 +268,12 @@ def test_cli_demo_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(args) == 1  # exists already: refused with a German message
     assert "gibt es schon" in capsys.readouterr().err
     assert main([*args, "--force"]) == 0
+
+
+def test_cli_demo_without_db_goes_to_the_demo_file(capsys: pytest.CaptureFixture[str]) -> None:
+    from kundenportfolio import paths
+
+    # conftest points the user data folder at a temporary directory
+    assert main(["demo", "--customers", "10", "--years", "1"]) == 0
+    assert paths.demo_db_path().exists() and not paths.default_db_path().exists()
+    assert "kundenportfolio --demo" in capsys.readouterr().out
