@@ -133,6 +133,8 @@ class FilePage(QWizardPage):
         self.sheet_combo = QComboBox()
         self.sheet_combo.setEnabled(False)
         self.create_missing = QCheckBox(self.tr("Create customers for unknown customer numbers"))
+        self.entity_combo.currentIndexChanged.connect(self._entity_changed)
+        self._entity_changed()
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
@@ -141,6 +143,9 @@ class FilePage(QWizardPage):
         form.addRow(self.tr("File"), row)
         form.addRow(self.tr("Sheet"), self.sheet_combo)
         form.addRow("", self.create_missing)
+
+    def _entity_changed(self) -> None:
+        self.create_missing.setEnabled(self.entity_combo.currentData() != "customers")
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
