@@ -92,8 +92,10 @@ class BGNBD:
     @staticmethod
     def log_likelihood(params: Array, x: Array, t_x: Array, big_t: Array) -> Array:
         r, alpha, a, b = params
-        a1 = gammaln(r + x) - gammaln(r) + r * np.log(alpha)
-        a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x)
+        # x is a count with few distinct values: the log-gammas only need those
+        ux, at = np.unique(x, return_inverse=True)
+        a1 = (gammaln(r + ux) - gammaln(r))[at] + r * np.log(alpha)
+        a2 = (gammaln(a + b) + gammaln(b + ux) - gammaln(b) - gammaln(a + b + ux))[at]
         a3 = -(r + x) * np.log(alpha + big_t)
         with np.errstate(divide="ignore", invalid="ignore"):
             a4 = np.where(x > 0, np.log(a) - np.log(np.maximum(b + x - 1, 1e-12))
@@ -166,12 +168,16 @@ class GammaGamma:
         scale = float(np.mean(m))  # work in units of the mean spend: better conditioned
         ms = m / scale
 
+        ux, at = np.unique(x, return_inverse=True)
+        log_ms, log_x = np.log(ms), np.log(x)
+
         def objective(log_params: Array) -> float:
             if np.any(np.abs(log_params) > 12):
                 return 1e300
             p, q, g = np.exp(log_params)
-            ll = (gammaln(p * x + q) - gammaln(p * x) - gammaln(q) + q * np.log(g)
-                  + (p * x - 1) * np.log(ms) + p * x * np.log(x) - (p * x + q) * np.log(g + x * ms))
+            px = p * x
+            ll = ((gammaln(p * ux + q) - gammaln(p * ux))[at] - gammaln(q) + q * np.log(g)
+                  + (px - 1) * log_ms + px * log_x - (px + q) * np.log(g + x * ms))
             value = -float(np.mean(ll))
             return value if np.isfinite(value) else 1e300
 

@@ -32,7 +32,7 @@ from kundenportfolio.core.clv_models import BGNBD, GammaGamma
 
 MIN_TRAINING_CUSTOMERS = 200
 MIN_WINDOW_DAYS = 28
-FIT_SAMPLE = 30_000  # population parameters: a deterministic sample is as good and faster
+FIT_SAMPLE = 10_000  # population parameters: a deterministic sample is as good and faster
 Z80 = 1.2816  # 10 %/90 % quantiles of a normal distribution
 FEATURES = ["bgnbd", "bg_all", "recent", "previous", "last_year", "moving_average", "rate",
             "rate_damped"]
@@ -163,20 +163,25 @@ def nnls(a: np.ndarray, y: np.ndarray, prior: np.ndarray | None = None,
     n = a.shape[1]
     scale = np.maximum(np.sqrt((a ** 2).mean(axis=0)), 1e-12)
     scaled = a / scale
+    # normal equations: the subsets are solved on the small Gram matrix, not on all rows
+    gram, moment, total = scaled.T @ scaled, scaled.T @ y, float(y @ y)
     if prior is not None and strength > 0:
-        # extra rows sqrt(strength)·(β − β0) in the scaled space, where every column has RMS 1:
-        # each row then weighs as much as `strength` customers' worth of data on that weight
-        scaled = np.vstack([scaled, np.sqrt(strength) * np.eye(n)])
-        y = np.concatenate([y, np.sqrt(strength) * prior * scale])
-    best, best_sse = np.zeros(n), float(np.sum(y ** 2))
+        # rows sqrt(strength)·(β − β0) in the scaled space, where every column has RMS 1:
+        # each weighs as much as `strength` customers' worth of data on that weight
+        target = prior * scale
+        gram = gram + strength * np.eye(n)
+        moment = moment + strength * target
+        total += strength * float(target @ target)
+    best, best_sse = np.zeros(n), total
     for size in range(1, n + 1):
         for subset in itertools.combinations(range(n), size):
             cols = list(subset)
-            coef, *_ = np.linalg.lstsq(scaled[:, cols], y, rcond=None)
+            g = gram[np.ix_(cols, cols)]
+            coef = np.linalg.lstsq(g, moment[cols], rcond=None)[0]
             if np.any(coef < 0):
                 continue
-            sse = float(np.sum((y - scaled[:, cols] @ coef) ** 2))
-            if sse < best_sse - 1e-9 * best_sse:
+            sse = total - 2 * float(coef @ moment[cols]) + float(coef @ g @ coef)
+            if sse < best_sse - 1e-9 * abs(best_sse):
                 best, best_sse = np.zeros(n), sse
                 best[cols] = coef
     return best / scale
