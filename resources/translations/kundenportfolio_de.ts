@@ -597,172 +597,177 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="46" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="108" />
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="47" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="109" />
         <source>Edit customer %1</source>
         <translation>Kunde %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="48" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="46" />
         <source>Customer no.</source>
         <translation>Kundennr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="49" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="46" />
         <source>Name / company</source>
         <translation>Name / Firma</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="50" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="47" />
         <source>Contact person</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="51" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="47" />
         <source>Street</source>
         <translation>Strasse</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="52" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="48" />
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="53" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="48" />
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="54" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="49" />
         <source>Country (CH, DE, AT)</source>
         <translation>Land (CH, DE, AT)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="55" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="49" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="56" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="50" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="57" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="50" />
         <source>Industry</source>
         <translation>Branche</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="58" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="51" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="60" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="55" />
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="64" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="58" />
         <source>Account manager</source>
         <translation>Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="65" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="59" />
         <source>Customer since</source>
         <translation>Kunde seit</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="67" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="61" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="68" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="62" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="70" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="63" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="71" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="64" />
         <source>agrees to advertising</source>
         <translation>ist mit Werbung einverstanden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="73" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="65" />
         <source>Marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="77" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="68" />
         <source>Demand potential per year</source>
         <translation>Bedarfspotenzial pro Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="80" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="71" />
         <source>Payment behaviour (1–5)</source>
         <translation>Zahlungsverhalten (1–5)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="81" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="72" />
         <source>Reference value (1–5)</source>
         <translation>Referenzwert (1–5)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="82" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="73" />
         <source>Relationship quality (1–5)</source>
         <translation>Beziehungsqualität (1–5)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="86" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="77" />
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="91" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="81" />
         <source>computed</source>
         <translation>berechnet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="97" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="85" />
         <source>Fixed group</source>
         <translation>Feste Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="98" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="86" />
         <source>Reason for fixed group</source>
         <translation>Grund für feste Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="101" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="89" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="155" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="103" />
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="174" />
         <source>This customer may already exist:</source>
         <translation>Diesen Kunden gibt es vielleicht schon:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="159" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="178" />
         <source>Open %1 %2 (%3)</source>
         <translation>%1 %2 öffnen (%3)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="164" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="183" />
         <source>Click Save again to store it anyway.</source>
         <translation>Nochmals «Speichern» klicken, um ihn trotzdem zu speichern.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="167" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="186" />
         <source>Save anyway</source>
         <translation>Trotzdem speichern</translation>
     </message>
@@ -1431,92 +1436,92 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="75" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="76" />
         <source>All ABC classes</source>
         <translation>Alle ABC-Klassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="78" />
         <source>Class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="82" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
         <source>Account manager:</source>
         <translation>Betreuer:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
         <source>Industry:</source>
         <translation>Branche:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="85" />
         <source>ABC:</source>
         <translation>ABC:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="117" />
         <source>Save groups of this period to the history</source>
         <translation>Gruppen dieses Zeitraums im Verlauf speichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="118" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="119" />
         <source>Records every customer's group for this period, so later periods can show movements.</source>
         <translation>Hält die Gruppe jedes Kunden für diesen Zeitraum fest, damit spätere Zeiträume die Wechsel zeigen können.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="124" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="125" />
         <source>&lt;b&gt;Standard strategies&lt;/b&gt;</source>
         <translation>&lt;b&gt;Normstrategien&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="177" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="172" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="178" />
         <source>All industries</source>
         <translation>Alle Branchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="197" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="203" />
         <source>%1 of %2 customers shown</source>
         <translation>%1 von %2 Kunden angezeigt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="260" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="266" />
         <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="262" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="268" />
         <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1): none recorded. Movements appear once the groups of both periods are saved to the history.</source>
         <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1): keine erfasst. Wechsel erscheinen, sobald die Gruppen beider Zeiträume im Verlauf gespeichert sind.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="295" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="301" />
         <source>%1 (set manually)</source>
         <translation>%1 (von Hand gesetzt)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="298" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="304" />
         <source>Customer value: %1</source>
         <translation>Kundenwert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="300" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="306" />
         <source>Attractiveness: %1 · Position: %2</source>
         <translation>Attraktivität: %1 · Position: %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="303" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="309" />
         <source>Rank %1 · ABC %2 · %3</source>
         <translation>Rang %1 · ABC %2 · %3</translation>
     </message>
@@ -1590,22 +1595,22 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="105" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="106" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="106" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="107" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="177" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="183" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="192" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="198" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
     </message>

@@ -85,3 +85,13 @@ def test_screenshots_of_each_view(window, qtbot, tmp_path: Path) -> None:  # typ
     assert dialog is not None and dialog.model.rowCount() > 0
     assert dialog.grab().save(str(tmp_path / "score_dialog.png"))
     dialog.close()
+
+
+def test_number_format_setting_applies_after_settings_change(window, shop: Repository) -> None:  # type: ignore[no-untyped-def]
+    window.customers_view.select_customer(1)
+    shop.set_settings({"number_format": "de-DE", "currency": "EUR"})
+    window.settings_changed()
+    view = window.customers_view
+    row = view.model.row_of(1)
+    assert view.proxy.index(row, 6).data() == "10.500,00"
+    assert view.detail.value_label.text() == "Customer value EUR 10.500,00"

@@ -87,3 +87,18 @@ def test_window_speaks_german(german, qtbot, shop: Repository, tmp_path: Path) -
     assert view.detail.rank_label.text() == "Rang 1 von 3"
     assert view.detail.value_label.text() == "Kundenwert CHF 10'500.00"
     window.grab().save(str(tmp_path / "german_window.png"))
+
+
+def test_english_selectable_and_number_format_sets_qlocale(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from kundenportfolio.app import apply_ui_settings, install_translators
+
+    translators = install_translators(qapp, "de")
+    assert QCoreApplication.translate("MainWindow", "&File") == "&Datei"
+    apply_ui_settings(qapp, translators, "en", "de-DE")
+    try:
+        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+        assert QLocale().toString(1234.5, "f", 2) == "1.234,50"
+    finally:
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Switzerland))

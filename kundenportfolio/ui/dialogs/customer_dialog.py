@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio.core.errors import DuplicateWarning
 from kundenportfolio.core.models import Customer, CustomerStatus, Group
+from kundenportfolio.core.validation import format_date
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.dialogs.base import FormDialog
 from kundenportfolio.ui.widgets.field_form import ERROR_STYLE
@@ -38,53 +40,41 @@ class CustomerDialog(FormDialog):
                  writer: Callable[[Customer], None] | None = None) -> None:
         super().__init__(parent)
         self.repository = repository
-        self.original = customer
         self.writer = writer
-        self.duplicates_acknowledged = False
         number_format = repository.get_setting("number_format")
-        c = customer or Customer(number=repository.next_customer_number(), name="", country="CH")
-        self.setWindowTitle(self.tr("New customer") if customer is None else
-                            self.tr("Edit customer %1").replace("%1", c.number))
-        self.line("number", self.tr("Customer no."), c.number)
-        self.line("name", self.tr("Name / company"), c.name)
-        self.line("contact_person", self.tr("Contact person"), c.contact_person)
-        self.line("street", self.tr("Street"), c.street)
-        self.line("postcode", self.tr("Postcode"), c.postcode)
-        self.line("city", self.tr("Place"), c.city)
-        self.line("country", self.tr("Country (CH, DE, AT)"), c.country)
-        self.line("phone", self.tr("Phone"), c.phone)
-        self.line("email", self.tr("E-mail"), c.email)
-        self.line("industry", self.tr("Industry"), c.industry)
-        self.line("region", self.tr("Region"), c.region)
+        for key, caption in (
+            ("number", self.tr("Customer no.")), ("name", self.tr("Name / company")),
+            ("contact_person", self.tr("Contact person")), ("street", self.tr("Street")),
+            ("postcode", self.tr("Postcode")), ("city", self.tr("Place")),
+            ("country", self.tr("Country (CH, DE, AT)")), ("phone", self.tr("Phone")),
+            ("email", self.tr("E-mail")), ("industry", self.tr("Industry")),
+            ("region", self.tr("Region")),
+        ):
+            self.line(key, caption)
         self.staff = QComboBox()
         self.staff.addItem(self.tr("(none)"), None)
         for member in repository.list_staff():
             self.staff.addItem(member.name, member.id)
-        self.staff.setCurrentIndex(max(0, self.staff.findData(c.staff_id)))
         self.form.add_field("staff_id", self.tr("Account manager"), self.staff)
-        self.date_line("customer_since", self.tr("Customer since"), c.customer_since)
+        self.date_line("customer_since", self.tr("Customer since"), None)
         self.status = QComboBox()
         self.status.addItem(self.tr("active"), CustomerStatus.ACTIVE.value)
         self.status.addItem(self.tr("inactive"), CustomerStatus.INACTIVE.value)
-        self.status.setCurrentIndex(max(0, self.status.findData(c.status.value)))
         self.form.add_field("status", self.tr("Status"), self.status)
         self.consent = QCheckBox(self.tr("agrees to advertising"))
-        self.consent.setChecked(c.marketing_consent)
         self.form.add_field("marketing_consent", self.tr("Marketing consent"), self.consent)
         self.potential = MoneyLineEdit(number_format, optional=True)
         self.potential.setObjectName("potential_cents")
-        self.potential.set_cents(c.potential_cents)
         self.form.add_field("potential_cents", self.tr("Demand potential per year"), self.potential)
         self.ratings: dict[str, QSpinBox] = {}
-        for key, label, value in (
-            ("rating_payment", self.tr("Payment behaviour (1–5)"), c.rating_payment),
-            ("rating_reference", self.tr("Reference value (1–5)"), c.rating_reference),
-            ("rating_relationship", self.tr("Relationship quality (1–5)"), c.rating_relationship),
+        for key, label in (
+            ("rating_payment", self.tr("Payment behaviour (1–5)")),
+            ("rating_reference", self.tr("Reference value (1–5)")),
+            ("rating_relationship", self.tr("Relationship quality (1–5)")),
         ):
             spin = QSpinBox()
             spin.setRange(0, 5)
             spin.setSpecialValueText(self.tr("not rated"))
-            spin.setValue(value or 0)
             self.ratings[key] = spin
             self.form.add_field(key, label, spin)
         self.override = QComboBox()
@@ -92,11 +82,9 @@ class CustomerDialog(FormDialog):
         labels = group_labels(repository.all_settings())
         for group in Group:
             self.override.addItem(labels.get(group.value, group.value), group.value)
-        self.override.setCurrentIndex(
-            max(0, self.override.findData(c.group_override.value if c.group_override else None)))
         self.form.add_field("group_override", self.tr("Fixed group"), self.override)
-        self.line("group_override_reason", self.tr("Reason for fixed group"), c.group_override_reason)
-        self.notes = QPlainTextEdit(c.notes or "")
+        self.line("group_override_reason", self.tr("Reason for fixed group"))
+        self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         self.form.add_field("notes", self.tr("Notes"), self.notes)
         self.duplicate_box = QFrame()
@@ -105,6 +93,37 @@ class CustomerDialog(FormDialog):
         self.duplicate_box.hide()
         self.layout_.addWidget(self.duplicate_box)
         self.finish_layout()
+        self.set_customer(customer)
+
+    def set_customer(self, customer: Customer | None) -> None:
+        """Show `customer` (None: a new one); reusing the widgets keeps the detail fast."""
+        self.original = customer
+        self.duplicates_acknowledged = False
+        self.duplicate_box.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        self.form.clear_errors()
+        self.general_error.hide()
+        c = customer or Customer(number=self.repository.next_customer_number(), name="",
+                                 country="CH")
+        self.setWindowTitle(self.tr("New customer") if customer is None else
+                            self.tr("Edit customer %1").replace("%1", c.number))
+        for key in ("number", "name", "contact_person", "street", "postcode", "city", "country",
+                    "phone", "email", "industry", "region", "group_override_reason"):
+            widget = self.form.fields[key]
+            assert isinstance(widget, QLineEdit)
+            widget.setText(getattr(c, key) or "")
+        self.staff.setCurrentIndex(max(0, self.staff.findData(c.staff_id)))
+        date_edit = self.form.fields["customer_since"]
+        assert isinstance(date_edit, QLineEdit)
+        date_edit.setText(format_date(c.customer_since))
+        self.status.setCurrentIndex(max(0, self.status.findData(c.status.value)))
+        self.consent.setChecked(c.marketing_consent)
+        self.potential.set_cents(c.potential_cents)
+        for key, spin in self.ratings.items():
+            spin.setValue(getattr(c, key) or 0)
+        self.override.setCurrentIndex(
+            max(0, self.override.findData(c.group_override.value if c.group_override else None)))
+        self.notes.setPlainText(c.notes or "")
 
     def build_record(self, errors: dict[str, str]) -> Customer | None:
         base = self.original or Customer(number="", name="")

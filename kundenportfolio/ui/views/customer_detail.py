@@ -255,10 +255,10 @@ class CustomerDetail(QWidget):
         self.abc_label.setText(self.tr("ABC class %1").replace("%1", str(row["abc"])))
 
     def _fill_form(self) -> None:
-        if self.form is not None:
-            self.form.setParent(None)
-            self.form.deleteLater()
         assert self.customer is not None
+        if self.form is not None:  # reuse the widgets: building 25 fields costs ~30 ms
+            self.form.set_customer(self.customer)
+            return
         self.form = CustomerDialog(self.repository, self.customer, self.form_holder,
                                    writer=self.writer.update_customer)
         self.form.embedded = True

@@ -164,6 +164,8 @@ class CustomersView(QWidget):
         """Fill the list from the store's result for the current period."""
         self.search_texts = self.repository.customer_search_texts()
         self._reload_rows()
+        if self.detail.customer is not None:  # e.g. after a settings change: new values/format
+            self.detail.refresh()
 
     def _reload_rows(self) -> None:
         result = self.store.result(self.period)
