@@ -218,6 +218,33 @@ def write_table(path: Path | str, columns: Sequence[Column], rows: Iterable[Any]
     raise ValidationError(FieldError("path", "Die Datei muss auf .csv oder .xlsx enden."))
 
 
+def frame_columns(frame: Any, kinds: dict[str, Kind] | None = None) -> list[Column]:
+    """Columns for a pandas DataFrame: `kinds` by column name (say "money" for cents!);
+    otherwise whole-number columns are integers, floats numbers, datetimes dates, rest text."""
+    kinds = kinds or {}
+    columns = []
+    for position, name in enumerate(frame.columns):
+        dtype = frame.dtypes.iloc[position]
+        guessed: Kind = ("integer" if dtype.kind in "iu" else "number" if dtype.kind == "f"
+                         else "date" if dtype.kind == "M" else "text")
+        columns.append(Column(str(name), _item(position), kinds.get(str(name), guessed)))
+    return columns
+
+
+def _item(position: int) -> Callable[[Sequence[Any]], Any]:
+    def get(row: Sequence[Any]) -> Any:
+        value = row[position]
+        return None if value is None or value != value else value  # NaN/NaT -> empty
+    return get
+
+
+def write_frame(path: Path | str, frame: Any, kinds: dict[str, Kind] | None = None, *,
+                sheet_title: str = "Daten") -> int:
+    """A DataFrame (German headers) as German CSV or XLSX, by the file ending."""
+    rows = frame.astype(object).itertuples(index=False, name=None)
+    return write_table(path, frame_columns(frame, kinds), rows, sheet_title=sheet_title)
+
+
 # ---- customers, orders, contacts, costs in the importer's columns ----------------------
 
 def entity_columns(entity: str) -> list[Column]:

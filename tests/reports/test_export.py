@@ -149,3 +149,16 @@ def test_exported_csv_neutralises_formula_in_customer_data(filled: Repository,
     export_entity(filled, "customers", path)
     text = path.read_text(encoding="utf-8-sig")
     assert ";'=1+1 bitte nicht rechnen" in text and "\n10002;'-Strich GmbH;" in text
+
+
+def test_dataframe_export(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from kundenportfolio.reports.export import write_frame
+
+    frame = pd.DataFrame({"Kunde": ["Müller AG", "=Böse"], "Kundenwert": [1_050_000, -2_550],
+                          "Anteil": [0.5, float("nan")], "Rang": [1, 2]})
+    path = tmp_path / "f.csv"
+    assert write_frame(path, frame, {"Kundenwert": "money"}) == 2
+    assert path.read_bytes().decode("utf-8-sig").split("\r\n")[:3] == [
+        "Kunde;Kundenwert;Anteil;Rang", "Müller AG;10500,00;0,50;1", "'=Böse;-25,50;;2"]
