@@ -35,18 +35,16 @@ from kundenportfolio.data.demo_activity import (
     CONTACT_TYPES,
     COST_CATEGORIES,
     DECLINING,
-    GROWING,
-    NEW,
     Contacts,
     Costs,
     Frame,
     Orders,
     make_contacts,
     make_costs,
+    make_frame,
     make_orders,
 )
 
-ARCHETYPE_SHARE = (0.20, 0.40, 0.15, 0.12, 0.13)  # growing, stable, declining, churned, new
 BATCH = 50_000  # rows per executemany call: bounds the Python objects alive at once
 COMPANY = "Demo Handels AG"
 
@@ -80,7 +78,7 @@ def create_demo_database(path: Path | str, *, customers: int = 250, years: int =
         check_openable(path)  # never replace another program's file, even when asked to
     as_of = as_of or dt.date.today()
     rng = np.random.default_rng(seed)
-    frame = _frame(customers, years, as_of, rng)
+    frame = make_frame(customers, years, as_of, rng)
     orders = make_orders(frame, rng)
     contacts = make_contacts(frame, rng)
     costs = make_costs(frame, contacts, rng)
@@ -110,61 +108,6 @@ def create_demo_database(path: Path | str, *, customers: int = 250, years: int =
 def _remove(tmp: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
-
-
-def _window(as_of: dt.date, years: int) -> tuple[int, int]:
-    """First and last day (ordinals) of the `years` years ending at as_of."""
-    day = min(as_of.day, 28) if as_of.month == 2 else as_of.day
-    return dt.date(as_of.year - years, as_of.month, day).toordinal() + 1, as_of.toordinal()
-
-
-def _frame(n: int, years: int, as_of: dt.date, rng: np.random.Generator) -> Frame:
-    start, end = _window(as_of, years)
-    days = end - start + 1
-    # Fixed quotas (at least one of each where possible), shuffled: every archetype shows up.
-    quota = np.floor(np.array(ARCHETYPE_SHARE) * n).astype(np.int64)
-    quota[quota == 0] = 1 if n >= len(ARCHETYPES) else 0
-    quota[1] += n - quota.sum()
-    archetype = rng.permutation(np.repeat(np.arange(len(ARCHETYPES)), quota))
-    industry = rng.choice(len(names.INDUSTRIES), n, p=_p(names.INDUSTRY_WEIGHTS))
-    seasons = np.array([names.SEASONS[i.season] for i in names.INDUSTRIES], float)
-    seasons /= seasons.mean(axis=1, keepdims=True)
-    size = rng.lognormal(0, 1.15, n) * np.array([i.size for i in names.INDUSTRIES])[industry]
-    annual = 550_000 * size  # cents; median about 5'500 a year, a long tail of big customers
-    rate = np.clip(2.0 * size**0.45 * rng.uniform(0.7, 1.3, n), 0.8, 60)
-    growth = np.select([archetype == GROWING, archetype == DECLINING],
-                       [rng.uniform(1.08, 1.35, n), rng.uniform(0.7, 0.9, n)], 1.0)
-    new_age = rng.integers(30, max(31, min(730, days - 30)), n)
-    since = np.where(archetype == NEW, end - new_age, start - rng.integers(-300, 15 * 365, n))
-    lo = np.maximum(since, start)
-    churn_at = start + (rng.uniform(0.25, 0.85, n) * days).astype(np.int64)
-    churn = np.where(archetype == CHURNED, np.minimum(np.maximum(churn_at, lo + 120), end), end)
-    can_dip = np.isin(archetype, (GROWING, 1, DECLINING)) & (end - 90 - (lo + 60) > 30)
-    dip_pick = can_dip & (rng.random(n) < 0.12)
-    if n >= 10 and not dip_pick.any() and can_dip.any():
-        dip_pick[np.flatnonzero(can_dip)[0]] = True
-    dip_day = lo + 60 + (rng.random(n) * np.maximum(end - 90 - (lo + 60), 1)).astype(np.int64)
-    dip = np.where(dip_pick, dip_day, 0)
-    n_staff = int(rng.integers(3, 7))
-    staff = np.where(rng.random(n) < 0.03, -1, rng.integers(0, n_staff, n))
-    small = annual < np.median(annual)
-    needy = small & (archetype != CHURNED) & (rng.random(n) < 0.04)
-    if n >= 10 and not needy.any():
-        needy[np.flatnonzero(small & (archetype != CHURNED))[:1]] = True
-    cost_ratio = np.array([i.cost_ratio for i in names.INDUSTRIES])[industry] * rng.uniform(0.9, 1.1, n)
-    return Frame(
-        start_ord=start, end_ord=end, years=years, archetype=archetype, industry=industry,
-        season=seasons[industry],
-        annual=annual, rate=rate, growth=growth, since_ord=since.astype(np.int64),
-        churn_ord=churn.astype(np.int64), dip_ord=dip.astype(np.int64),
-        dip_months=rng.integers(3, 9, n), staff=staff, n_staff=n_staff, cost_ratio=cost_ratio,
-        consent=rng.random(n) < 0.7, needy=needy,
-    )
-
-
-def _p(weights: Sequence[float]) -> np.ndarray:
-    w = np.array(weights, float)
-    return np.asarray(w / w.sum())
 
 
 # ---- writing ------------------------------------------------------------------------------

@@ -8,10 +8,13 @@ take seconds. Every array is indexed per row; customers are referred to by their
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
+from kundenportfolio.data import demo_names
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -30,6 +33,7 @@ TYPE_SHARE = {T_CALL: 0.30, T_INQUIRY: 0.12, T_OFFER: 0.10, T_COMPLAINT: 0.04, T
 INBOUND = np.array([0.5, 0.95, 0.0, 0.92, 0.95, 0.0, 0.5, 0.0, 0.3])
 # Cost ranges in francs/euros per category; «heavy» rows (needy customers, big complaints) cost more.
 COST_RANGE = np.array([(60, 250), (80, 900), (40, 500), (30, 180), (80, 350), (5, 40), (20, 300)], float)
+ARCHETYPE_SHARE = (0.20, 0.40, 0.15, 0.12, 0.13)  # growing, stable, declining, churned, new
 CHUNK = 20_000  # customers per order batch: bounds the (customers × months) matrices
 
 
@@ -316,3 +320,58 @@ def make_costs(f: Frame, contacts: Contacts, rng: np.random.Generator) -> Costs:
     amount = _round_to(rng.uniform(low, high) * 100, 50)
     sort = np.lexsort((category, cust, day))
     return Costs(cust[sort], day[sort], category[sort], amount[sort], rng.integers(0, 60, len(cust))[sort])
+
+
+def _window(as_of: dt.date, years: int) -> tuple[int, int]:
+    """First and last day (ordinals) of the `years` years ending at as_of."""
+    day = min(as_of.day, 28) if as_of.month == 2 else as_of.day
+    return dt.date(as_of.year - years, as_of.month, day).toordinal() + 1, as_of.toordinal()
+
+
+def make_frame(n: int, years: int, as_of: dt.date, rng: np.random.Generator) -> Frame:
+    """Who each customer is in business terms: archetype, size, trend, churn, dips, staff."""
+    start, end = _window(as_of, years)
+    days = end - start + 1
+    # Fixed quotas (at least one of each where possible), shuffled: every archetype shows up.
+    quota = np.floor(np.array(ARCHETYPE_SHARE) * n).astype(np.int64)
+    quota[quota == 0] = 1 if n >= len(ARCHETYPES) else 0
+    quota[1] += n - quota.sum()
+    archetype = rng.permutation(np.repeat(np.arange(len(ARCHETYPES)), quota))
+    industry = rng.choice(len(demo_names.INDUSTRIES), n, p=_p(demo_names.INDUSTRY_WEIGHTS))
+    seasons = np.array([demo_names.SEASONS[i.season] for i in demo_names.INDUSTRIES], float)
+    seasons /= seasons.mean(axis=1, keepdims=True)
+    size = rng.lognormal(0, 1.15, n) * np.array([i.size for i in demo_names.INDUSTRIES])[industry]
+    annual = 550_000 * size  # cents; median about 5'500 a year, a long tail of big customers
+    rate = np.clip(2.0 * size**0.45 * rng.uniform(0.7, 1.3, n), 0.8, 60)
+    growth = np.select([archetype == GROWING, archetype == DECLINING],
+                       [rng.uniform(1.08, 1.35, n), rng.uniform(0.7, 0.9, n)], 1.0)
+    new_age = rng.integers(30, max(31, min(730, days - 30)), n)
+    since = np.where(archetype == NEW, end - new_age, start - rng.integers(-300, 15 * 365, n))
+    lo = np.maximum(since, start)
+    churn_at = start + (rng.uniform(0.25, 0.85, n) * days).astype(np.int64)
+    churn = np.where(archetype == CHURNED, np.minimum(np.maximum(churn_at, lo + 120), end), end)
+    can_dip = np.isin(archetype, (GROWING, STABLE, DECLINING)) & (end - 90 - (lo + 60) > 30)
+    dip_pick = can_dip & (rng.random(n) < 0.12)
+    if n >= 10 and not dip_pick.any() and can_dip.any():
+        dip_pick[np.flatnonzero(can_dip)[0]] = True
+    dip_day = lo + 60 + (rng.random(n) * np.maximum(end - 90 - (lo + 60), 1)).astype(np.int64)
+    dip = np.where(dip_pick, dip_day, 0)
+    n_staff = int(rng.integers(3, 7))
+    staff = np.where(rng.random(n) < 0.03, -1, rng.integers(0, n_staff, n))
+    small = annual < np.median(annual)
+    needy = small & (archetype != CHURNED) & (rng.random(n) < 0.04)
+    if n >= 10 and not needy.any():
+        needy[np.flatnonzero(small & (archetype != CHURNED))[:1]] = True
+    cost_ratio = np.array([i.cost_ratio for i in demo_names.INDUSTRIES])[industry] * rng.uniform(0.9, 1.1, n)
+    return Frame(
+        start_ord=start, end_ord=end, years=years, archetype=archetype, industry=industry,
+        season=seasons[industry], annual=annual, rate=rate, growth=growth, since_ord=since.astype(np.int64),
+        churn_ord=churn.astype(np.int64), dip_ord=dip.astype(np.int64),
+        dip_months=rng.integers(3, 9, n), staff=staff, n_staff=n_staff, cost_ratio=cost_ratio,
+        consent=rng.random(n) < 0.7, needy=needy,
+    )
+
+
+def _p(weights: Sequence[float]) -> np.ndarray:
+    w = np.array(weights, float)
+    return np.asarray(w / w.sum())
