@@ -117,7 +117,9 @@ def customer_statistics(orders: pd.DataFrame, as_of: dt.date | pd.Timestamp) -> 
     dev = np.where(existed, t - t_mean[:, None], 0.0)
     slope = (dev * np.nan_to_num(values)).sum(axis=1) / np.maximum((dev ** 2).sum(axis=1), 1e-9)
     with np.errstate(divide="ignore", invalid="ignore"):
-        stats["trend_percent"] = np.where((n >= 2) & (mean > 0), 100 * slope / mean, np.nan)
+        # relative slope, floored at −100 % (a fall to nothing is the most there is)
+        stats["trend_percent"] = np.where((n >= 2) & (mean > 0),
+                                          np.maximum(100 * slope / mean, -100.0), np.nan)
         last, previous = values[:, 0], values[:, 1]
         stats["yoy_percent"] = np.where(previous > 0, 100 * (last - previous) / previous, np.nan)
     stats["revenue_12m_cents"] = np.where(existed[:, 0] | (n == 0), rolling[0].to_numpy(), 0.0)
@@ -126,7 +128,9 @@ def customer_statistics(orders: pd.DataFrame, as_of: dt.date | pd.Timestamp) -> 
     gaps = purchases.groupby("customer_id")["order_date"].diff().dt.days
     gap_table = pd.DataFrame({"customer_id": purchases["customer_id"], "gap": gaps}).dropna()
     by_gap = gap_table.groupby("customer_id")["gap"]
-    usual = by_gap.median().where(by_gap.size() >= MIN_INTERVAL_GAPS)
+    # the average gap, not the median: a customer who orders in bursts is not "usually" a
+    # two-week customer
+    usual = by_gap.mean().where(by_gap.size() >= MIN_INTERVAL_GAPS)
     stats["usual_interval_days"] = usual.reindex(stats.index)
     last_purchase = purchases.groupby("customer_id")["order_date"].max().reindex(stats.index)
     stats["last_order_date"] = last_purchase
@@ -186,19 +190,23 @@ def _note(row: Any) -> str:
     if row.competitor_contacts:
         parts.append(f"{row.competitor_contacts}× «kauft bei Konkurrenz»")
     if row.large_orders:
-        parts.append(f"{row.large_orders} Grossauftrag/-aufträge ({row.large_orders_cents / 100:.2f})")
+        word = "Grossauftrag" if row.large_orders == 1 else "Grossaufträge"
+        parts.append(f"{row.large_orders} {word} ({row.large_orders_cents / 100:.2f})")
     return "; ".join(parts)
 
 
 def risk_reasons(stats: pd.DataFrame, open_complaints: pd.Series,
                  settings: ForecastSettings = ForecastSettings()) -> pd.DataFrame:
     """The three at-risk rules per customer: overdue (no order for longer than the multiple of
-    the usual interval), falling trend, open complaints. Columns overdue, falling,
+    the usual (average) interval), falling trend (trend <= the setting and the last 12 months
+    below the 12 before), open complaints. Columns overdue, falling,
     open_complaints (int), at_risk (bool), reasons (German, "; "-separated)."""
     multiple = settings.risk_interval_multiple
     interval = stats["usual_interval_days"]
     overdue = (interval.notna() & (stats["days_since_last_order"] > multiple * interval)).to_numpy()
-    falling = (stats["trend_percent"] <= settings.risk_trend_percent).to_numpy()
+    # falling = the trend says so and the last 12 months really were below the 12 before
+    falling = ((stats["trend_percent"] <= settings.risk_trend_percent)
+               & (stats["yoy_percent"].fillna(-1) < 0)).to_numpy()
     complaints = open_complaints.reindex(stats.index, fill_value=0).astype(int).to_numpy()
     # vectorised string building: no Python loop over 100,000 customers
     days = stats["days_since_last_order"].fillna(0).astype("int64").astype(str)

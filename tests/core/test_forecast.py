@@ -83,7 +83,7 @@ def test_seasonal_customer_forecasts_the_yearly_sum(table: pd.DataFrame) -> None
 def test_churned_customer_expects_nothing_and_is_at_risk(table: pd.DataFrame) -> None:
     row = table.loc[3]
     assert row.expected_cents == 0 and row.high_cents == 0 and row.status == "lapsed"
-    # gaps 366 and 365 days → usual 365.5 ≈ 366; 01.03.2021 → 31.12.2025 = 1766 days
+    # gaps 366 and 365 days → usual (mean) 365.5 ≈ 366; 01.03.2021 → 31.12.2025 = 1766 days
     assert row.overdue and row.reasons == "seit 1766 Tagen kein Auftrag (üblich: alle 366 Tage)"
 
 
@@ -151,7 +151,7 @@ def test_year_annotations_explain_swings() -> None:
     # 90.00 >= 3 × median 10.00: one large one-off order in 2024
     assert notes.loc[2024, "large_orders"] == 1 and notes.loc[2024, "complaints"] == 1
     assert notes.loc[2024, "note"] == ("1 Reklamation (Umsatzwirkung -500.00); Kampagne: "
-                                       "Herbstmailing; 1 Grossauftrag/-aufträge (90.00)")
+                                       "Herbstmailing; 1 Grossauftrag (90.00)")
     assert notes.loc[2025, "competitor_contacts"] == 1
 
 
