@@ -288,22 +288,22 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="257" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="262" />
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="272" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="277" />
         <source>Check cancelled. Go back and try again.</source>
         <translation>Prüfung abgebrochen. Bitte zurückgehen und nochmals versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="275" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="280" />
         <source>The file cannot be imported: %1 faulty row(s). Nothing has been changed. Correct the file and check again.</source>
         <translation>Die Datei kann nicht importiert werden: %1 fehlerhafte Zeile(n). Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="283" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="288" />
         <source>The file is fine. Click Import to apply it.</source>
         <translation>Die Datei ist in Ordnung. Mit «Importieren» übernehmen.</translation>
     </message>
@@ -574,22 +574,27 @@
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="245" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="210" />
+        <source>No group history yet. The groups of a period are recorded with «Save groups of this period to the history» in the Portfolio section.</source>
+        <translation>Noch kein Gruppenverlauf. Die Gruppen eines Zeitraums werden im Bereich Portfolio mit «Gruppen dieses Zeitraums im Verlauf speichern» festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="253" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="247" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="255" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="251" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="260" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="255" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="264" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
     </message>
@@ -892,52 +897,52 @@
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/customers_view.py" line="114" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="321" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="323" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="181" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="183" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="312" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="314" />
         <source>%1 orders</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="312" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="314" />
         <source>%1 contacts</source>
         <translation>%1 Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="313" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="315" />
         <source>%1 relationship costs</source>
         <translation>%1 Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="314" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="316" />
         <source>%1 campaign participations</source>
         <translation>%1 Kampagnenteilnahmen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="315" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="317" />
         <source>%1 group history entries</source>
         <translation>%1 Einträge im Gruppenverlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="316" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="318" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="319" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="321" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="320" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="322" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -985,27 +990,27 @@
         <translation>Kunden für unbekannte Kundennummern anlegen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="140" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="142" />
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="141" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="143" />
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="142" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="144" />
         <source>Sheet</source>
         <translation>Tabellenblatt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="147" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="152" />
         <source>Choose a file to import</source>
         <translation>Datei zum Importieren wählen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="148" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="153" />
         <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Tabellen (*.csv *.xlsx *.txt);;Alle Dateien (*)</translation>
     </message>
@@ -1294,47 +1299,47 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="180" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="185" />
         <source>Preview and columns</source>
         <translation>Vorschau und Spalten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="181" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="186" />
         <source>Check which column of the file goes into which field. Fields marked * are required.</source>
         <translation>Prüfen, welche Spalte der Datei in welches Feld kommt. Mit * markierte Felder sind Pflicht.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="218" />
         <source>semicolon</source>
         <translation>Semikolon</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="218" />
         <source>comma</source>
         <translation>Komma</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="213" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="218" />
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="214" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="219" />
         <source>%1: first %2 rows, encoding %3, separator %4</source>
         <translation>%1: erste %2 Zeilen, Zeichensatz %3, Trennzeichen %4</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="219" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="224" />
         <source>%1, sheet %2: first %3 rows</source>
         <translation>%1, Tabellenblatt %2: erste %3 Zeilen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="228" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="233" />
         <source>(not imported)</source>
         <translation>(nicht importiert)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="230" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="235" />
         <source>Column %1</source>
         <translation>Spalte %1</translation>
     </message>

@@ -230,3 +230,30 @@ def test_failed_incremental_update_falls_back_to_full_recompute(window, shop: Re
     dialog.save()
     assert _cell(window, 3, "kundenwert_cents") == "17'500.00"  # recomputed, not stale
     assert _cell(window, 3, "rank") == "1"
+
+
+def test_history_tab_shows_groups_and_movement(window, shop: Repository) -> None:
+    import datetime as dt
+
+    from kundenportfolio.core.models import Group, GroupSnapshot
+
+    view = window.customers_view
+    view.select_customer(3)
+    assert view.detail.history.rowCount() == 0
+    assert not view.detail.history_hint.isHidden()  # its tab is not the current one
+    shop.save_snapshots([
+        GroupSnapshot(customer_id=3, period="2025", snapshot_date=dt.date(2025, 12, 31),
+                      group=Group.MITNAHME, rank=3, kundenwert_cents=0),
+        GroupSnapshot(customer_id=3, period="2026", snapshot_date=dt.date(2026, 11, 26),
+                      group=Group.FRAGEZEICHEN, rank=1, kundenwert_cents=1_750_000),
+    ])
+    view.detail.refresh()
+    history = view.detail.history
+    rows = [[history.index(r, c).data() for c in range(history.columnCount())]
+            for r in range(history.rowCount())]
+    assert rows == [
+        ["2026", "26.11.2026", "Fragezeichenkunden", "1", "17'500.00",
+         "Mitnahmekunden → Fragezeichenkunden"],
+        ["2025", "31.12.2025", "Mitnahmekunden", "3", "0.00", ""],
+    ]
+    assert view.detail.history_hint.isHidden()

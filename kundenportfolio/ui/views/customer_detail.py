@@ -31,7 +31,7 @@ from kundenportfolio.data.repository import Repository
 from kundenportfolio.reports.charts import draw_revenue_by_year
 from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
 from kundenportfolio.ui.dialogs.score_dialog import ScoreDialog
-from kundenportfolio.ui.formatting import format_date, format_datetime, format_money
+from kundenportfolio.ui.formatting import format_date, format_datetime, format_money, format_number
 from kundenportfolio.ui.labels import CONTACT_TYPES, COST_CATEGORIES, label
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 from kundenportfolio.ui.views.customer_writes import CustomerWriter
@@ -204,7 +204,15 @@ class CustomerDetail(QWidget):
             RecordColumn(self.tr("Movement"), lambda h: "" if not h[1] else
                          f"{labels.get(h[1], h[1])} → {labels.get(h[0].group, h[0].group)}"),
         ], self)
-        return _table(self.history)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.history_hint = QLabel(self.tr(
+            "No group history yet. The groups of a period are recorded with «Save groups of "
+            "this period to the history» in the Portfolio section."))
+        self.history_hint.setWordWrap(True)
+        layout.addWidget(self.history_hint)
+        layout.addWidget(_table(self.history))
+        return box
 
     def _money(self, cents: int | None) -> str:
         return format_money(cents, self.number_format)
@@ -244,8 +252,9 @@ class CustomerDetail(QWidget):
         if bool(row["overridden"]):
             text += " " + self.tr("(fixed)")
         self.badge.set_group(str(row["group"]), text)
-        self.rank_label.setText(self.tr("Rank %1 of %2").replace("%1", str(int(row["rank"])))
-                                .replace("%2", str(len(table))))
+        self.rank_label.setText(self.tr("Rank %1 of %2")
+                                .replace("%1", format_number(int(row["rank"]), self.number_format))
+                                .replace("%2", format_number(len(table), self.number_format)))
         currency = self.settings.get("currency", "CHF")
         value = self._money(int(row["kundenwert_cents"]))
         self.value_label.setText(self.tr("Customer value %1 %2").replace("%1", currency)
@@ -279,6 +288,7 @@ class CustomerDetail(QWidget):
         self._revenue = (years, [r[1] for r in self.revenue.records][::-1])
         self._chart_stale = True
         self.history.set_records(with_movements(self.repository.list_history(cid)))
+        self.history_hint.setVisible(self.history.rowCount() == 0)
         if self.tabs.currentIndex() == 4:
             self._draw_chart()
 
