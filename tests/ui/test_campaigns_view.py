@@ -1,4 +1,7 @@
-"""Kampagnen section and the "Vorschläge" panel on a real database (tests/ui/conftest.py shop)."""
+"""Kampagnen section and the "Vorschläge" panel on a real database (tests/ui/conftest.py shop).
+
+Expected texts go through tr() too, so the tests hold with or without a German translator.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,7 @@ from kundenportfolio.data.portfolio_store import PortfolioStore
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.dialogs.campaign_dialog import CampaignDialog
 from kundenportfolio.ui.views.campaigns_view import CampaignsView
-from kundenportfolio.ui.widgets.suggestions_panel import SuggestionsPanel
+from kundenportfolio.ui.widgets.suggestions_panel import SuggestionsPanel, reason_label
 from tests.ui.conftest import TODAY
 
 
@@ -68,7 +71,7 @@ def test_suggestions_list_and_activation(qtbot, view: CampaignsView, prepared: R
     first = records[0]
     assert (first["customer_id"], first["reason"]) == (hotel, "complaint_open")
     texts = [view.suggestions_model.index(0, c).data() for c in range(4, 8)]
-    assert texts[:3] == ["1", "Complaint open", "—"]
+    assert texts[:3] == ["1", reason_label("complaint_open"), "—"]  # "Complaint open"
     index = view.suggestions_proxy.index(0, 0)
     view.suggestions_table.sortByColumn(0, view.suggestions_table.horizontalHeader()
                                         .sortIndicatorOrder())
@@ -98,7 +101,11 @@ def test_campaign_propose_participate_export(view: CampaignsView, prepared: Repo
     assert view.campaign_model.index(row, 6).data() == "1"  # participants
     assert view.campaign_model.index(row, 7).data() == "1"  # took part
     # the after window (90 days from 01.11.2026) is not over on 26.11.2026
-    assert view.verdict_label.text().startswith("Not final yet")
+    pending = view.tr("Not final yet: the comparison period ends on %3. So far the "
+                      "Kundenwert per participant changed by %1 relative to the "
+                      "comparison group.")
+    assert view.verdict_label.text().startswith(pending.split("%3")[0])
+    assert "29.01.2027" in view.verdict_label.text()  # 01.11.2026 + 89 days
     assert len(view.figure.axes) == 2
     target = tmp_path / "teilnehmer.csv"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -115,13 +122,13 @@ def test_campaign_dialog_creates_and_shows_errors(qtbot, prepared: Repository) -
     qtbot.addWidget(dialog)
     dialog.save()  # no name
     assert dialog.campaign is None
-    assert dialog.form.error_text("name") == "Please enter a name."
+    assert dialog.form.error_text("name") == dialog.tr("Please enter a name.")
     dialog.form.fields["name"].setText("Frühlingsmailing")
     dialog.group_boxes[next(iter(dialog.group_boxes))].setChecked(True)
     dialog.form.fields["end_date"].setText("01.01.2020")  # before the start
     dialog.save()
     assert dialog.campaign is None
-    assert dialog.form.error_text("end_date") == "The end lies before the start."
+    assert dialog.form.error_text("end_date") == dialog.tr("The end lies before the start.")
     assert prepared.list_campaigns() == []
     dialog.form.fields["end_date"].setText("31.12.2026")
     dialog.budget.setText("1'500.00")
@@ -142,11 +149,12 @@ def test_suggestions_panel_for_one_customer(qtbot, prepared: Repository, tmp_pat
     assert "value_rising" in reasons  # rank 1, consent given
     review = panel.review_label.text()
     # Beat Meier: 2 calls; Anna Keller is responsible
-    assert "Main contact: Beat Meier (2 contacts in the last 12 months)" in review
-    assert "not the responsible person (Anna Keller)" in review
+    main = panel.tr("Main contact: %1 (%2 contacts in the last 12 months)")
+    assert main.replace("%1", "Beat Meier").replace("%2", "2") in review
+    assert panel.tr("not the responsible person (%1).").replace("%1", "Anna Keller") in review
     hotel = prepared.get_customer_by_number("10003").id
     panel.set_customer(hotel)
     assert panel.model.records[0]["reason"] == "complaint_open"
-    assert "Open complaints: 1" in panel.review_label.text()
+    assert panel.tr("Open complaints: %1").replace("%1", "1") in panel.review_label.text()
     panel.set_customer(None)
     assert panel.model.rowCount() == 0
