@@ -181,8 +181,8 @@ def import_table(
 
     mapping: field name -> column index (default: recognised from the headers).
     decimal_mark: force "," or "." for every amount column instead of detecting it.
-    before_import: called once before anything is written (backup); default: the hook of
-    `kundenportfolio.data.backup`, if present. Not called for a dry run.
+    before_import: called once before anything is written; default: for a database file,
+    `backup.backup_before_import` (a failing backup stops the import). Not for a dry run.
     dry_run: check and count everything, then roll back (the wizard's validation report).
     Raises ImportFailed (with every bad row), ImportCancelled, or TableError.
     """
