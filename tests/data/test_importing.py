@@ -297,3 +297,36 @@ def test_suggested_mapping_recognises_german_and_english_headers() -> None:
     headers = ["KUNDENNUMMER", "Firma", "Straße", "postcode", "E-Mail", "Kunde seit", "Unbekannt"]
     assert suggest_mapping("customers", headers) == {
         "number": 0, "name": 1, "street": 2, "postcode": 3, "email": 4, "customer_since": 5}
+
+
+ISSUE_HEADERS = {  # the header names issue 7 lists, German and English
+    "customers": {"number": ["Kundennummer", "customer_number"],
+                  "name": ["Firma", "Name", "company"],
+                  "contact_person": ["Ansprechpartner", "contact_person"],
+                  "street": ["Strasse", "street"], "postcode": ["PLZ", "postcode"],
+                  "city": ["Ort", "city"], "country": ["Land", "country"],
+                  "phone": ["Telefon", "phone"], "email": ["E-Mail", "email"],
+                  "industry": ["Branche", "industry"], "staff": ["Betreuer", "responsible"],
+                  "customer_since": ["Kunde seit", "customer_since"],
+                  "marketing_consent": ["Werbeeinwilligung", "marketing_consent"],
+                  "potential_cents": ["Bedarfspotenzial", "potential"],
+                  "notes": ["Notiz", "Bemerkung", "note"]},
+    "orders": {"order_date": ["Datum", "date"],
+               "amount_cents": ["Betrag", "Nettobetrag", "amount"],
+               "discount_cents": ["Rabatt", "discount"],
+               "cost_of_goods_cents": ["Wareneinsatz", "cost_of_goods"],
+               "order_number": ["Auftragsnummer", "order_number"], "note": ["Notiz", "note"]},
+    "contacts": {"type": ["Art", "type"], "subject": ["Betreff", "subject"],
+                 "notes": ["Bemerkung", "note"]},
+    "costs": {"category": ["Kategorie", "category"], "customer_number": ["Kundennummer"]},
+}
+
+
+@pytest.mark.parametrize(
+    ("entity", "field", "header"),
+    [(e, f, h) for e, fields in ISSUE_HEADERS.items() for f, hs in fields.items() for h in hs],
+)
+def test_every_issue_header_is_recognised(entity: str, field: str, header: str) -> None:
+    from kundenportfolio.data.import_specs import suggest_mapping
+
+    assert suggest_mapping(entity, ["x", header.upper()]) == {field: 1}
