@@ -150,6 +150,11 @@ class CustomerTableModel(QAbstractTableModel):
         self.visible = np.arange(n, dtype=np.int64)
         self.endResetModel()
 
+    def set_search_texts(self, search_texts: dict[int, str]) -> None:
+        """Replace every search text (rows and values stay as they are)."""
+        self.haystacks = [search_texts.get(cid, "") for cid in self.ids.tolist()]
+        self.search_index = None
+
     def set_search_text(self, customer_id: int, text: str) -> None:
         pos = self._position.get(customer_id)
         if pos is not None:

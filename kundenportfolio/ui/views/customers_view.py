@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kundenportfolio.core.errors import NotFoundError
 from kundenportfolio.core.models import Contact, Cost, Customer, CustomerStatus, Order
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.repository import Repository
@@ -63,6 +64,7 @@ class CustomersView(QWidget):
         self.proxy = CustomerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search_texts: dict[int, str] = {}
+        self._texts_loaded = False
         self._selected: int | None = None
 
         self.search = QLineEdit()
@@ -162,8 +164,10 @@ class CustomersView(QWidget):
 
     def load(self) -> None:
         """Fill the list from the store's result for the current period."""
-        self.search_texts = self.repository.customer_search_texts()
+        self.search_texts = {}
+        self._texts_loaded = False
         self._reload_rows()
+        QTimer.singleShot(0, self.ensure_search_texts)  # after the window is on screen
         if self.detail.customer is not None:  # e.g. after a settings change: new values/format
             self.detail.refresh()
 
@@ -185,7 +189,17 @@ class CustomersView(QWidget):
 
     # ---- filtering, selection --------------------------------------------------------
 
+    def ensure_search_texts(self) -> None:
+        """Load the texts searched as you type (deferred at start: ~1 s with 100k customers)."""
+        if self._texts_loaded:
+            return
+        self.search_texts = self.repository.customer_search_texts()
+        self._texts_loaded = True
+        self.model.set_search_texts(self.search_texts)
+        self.proxy.data_reloaded()
+
     def apply_search(self) -> None:
+        self.ensure_search_texts()
         self._search_timer.stop()
         self.proxy.set_search(self.search.text())
         self._update_count()
@@ -247,10 +261,12 @@ class CustomersView(QWidget):
     def after_write(self, customer_id: int) -> None:
         """A customer's data changed: new Kundenwert, rank and group in list, header, status."""
         self._store_changed(customer_id)
-        try:
-            self.search_texts[customer_id] = search_text(self.repository.get_customer(customer_id))
-        except Exception:  # deleted meanwhile (undo of an add)
-            self.search_texts.pop(customer_id, None)
+        if self._texts_loaded:
+            try:
+                self.search_texts[customer_id] = search_text(
+                    self.repository.get_customer(customer_id))
+            except NotFoundError:  # deleted meanwhile
+                self.search_texts.pop(customer_id, None)
         self._reload_rows()
         if self._selected == customer_id:
             self.detail.refresh()
