@@ -342,10 +342,11 @@ def restore_backup(backup: Path | str, db_path: Path | str, *, folder: Path | No
     """Replace `db_path` with `backup`. Every connection to `db_path` must be closed first;
     the caller reopens the database afterwards.
 
-    Order matters: (1) the backup is checked; (2) the current database, including what is still
-    in its -wal, is saved as a safety copy; (3) a checked copy of the backup is prepared beside
-    the database; (4) the old -wal/-shm are removed — left there, SQLite would replay the old
-    file's changes onto the restored one; (5) the copy is renamed into place.
+    Order matters: (1) a checked copy of the backup is prepared beside the database (a damaged
+    backup stops here, nothing changed); (2) the current database, including what is still in
+    its -wal, is saved as a safety copy; (3) the old -wal/-shm are removed — left there, SQLite
+    would replay the old file's changes onto the restored one; (4) the copy is renamed into
+    place.
     """
     from kundenportfolio.data.database import check_openable
 
@@ -355,23 +356,26 @@ def restore_backup(backup: Path | str, db_path: Path | str, *, folder: Path | No
         raise BackupError(f"Die Sicherung «{backup}» gibt es nicht.")
     if not check_openable(backup):
         raise BackupError(f"«{backup.name}» ist leer und keine Sicherung.")
-    problems = integrity_problems(backup)
-    if problems:
-        raise BackupError(f"Die Sicherung «{backup.name}» ist beschädigt ({problems[0]}); "
-                          "die aktuelle Datenbank bleibt unverändert.")
-    folder = folder or (backup_dir_for(db_path) if db_path.exists() else paths.default_backup_dir())
-    safety = _save_current(db_path, folder, now)
     staged = db_path.with_name(f".{db_path.name}.restore")
-    copy_database(backup, staged)
     try:
+        copy_database(backup, staged)  # integrity_check of the copy inside
+    except BackupError as exc:
+        raise BackupError(f"Die Sicherung «{backup.name}» ist beschädigt oder nicht lesbar; "
+                          f"die aktuelle Datenbank bleibt unverändert. ({exc})") from exc
+    try:
+        folder = folder or (backup_dir_for(db_path) if db_path.exists()
+                            else paths.default_backup_dir())
+        safety = _save_current(db_path, folder, now)
         for suffix in ("-wal", "-shm", "-journal"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(staged, db_path)
         _fsync_dir(db_path.parent)
     except OSError as exc:
-        raise BackupError(f"Die Wiederherstellung ist fehlgeschlagen: {exc.strerror or exc}. "
-                          f"Die vorherige Datenbank liegt in «{safety}».") from exc
-    problems = integrity_problems(db_path)
+        raise BackupError(f"Die Wiederherstellung ist fehlgeschlagen: {exc.strerror or exc}."
+                          ) from exc
+    finally:
+        staged.unlink(missing_ok=True)  # only still there if something failed
+    problems = integrity_problems(db_path, full=False)
     if problems:
         raise BackupError(f"Die wiederhergestellte Datei ist fehlerhaft ({problems[0]}). "
                           f"Die vorherige Datenbank liegt in «{safety}».")

@@ -123,3 +123,19 @@ def test_read_only_open_refuses_missing_and_newer_files(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(DatabaseRefusedError, match="neueren Version"):
         open_database(path, read_only=True)
+
+
+def test_big_files_skip_the_foreign_key_check_on_open(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from kundenportfolio.data import integrity
+
+    path = tmp_path / "gross.sqlite3"
+    _make_db(path, 1)
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO orders (customer_id, order_date, amount_cents) "
+                 "VALUES (999, '2026-01-01', 100)")
+    conn.commit()
+    conn.close()
+    monkeypatch.setattr(integrity, "FK_CHECK_MAX_BYTES", 1024)  # "big" = more than 1 KB
+    open_database(path).close()  # opens: only quick_check ran
+    assert check_database(path) != []  # the explicit check still finds it
