@@ -92,10 +92,16 @@ def create_demo_database(path: Path | str, *, customers: int = 250, years: int =
             _write(db, frame, orders, contacts, costs, rng)
         finally:
             db.close()
-        # A stale journal of the old file must not be applied to the new one.
-        for suffix in ("-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.replace(tmp, path)
+        try:
+            # A stale journal of the old file must not be applied to the new one.
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            os.replace(tmp, path)
+        except PermissionError as exc:  # Windows: the old file is open in a running program
+            raise DatabaseRefusedError(
+                f"Die Datei «{path}» ist gerade geöffnet und kann nicht ersetzt werden. "
+                "Bitte das Programm schliessen, das sie verwendet, und es erneut versuchen."
+            ) from exc
     finally:
         _remove(tmp)
     counts = np.bincount(frame.archetype, minlength=len(ARCHETYPES))

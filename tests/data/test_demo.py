@@ -277,3 +277,19 @@ def test_cli_demo_without_db_goes_to_the_demo_file(capsys: pytest.CaptureFixture
     assert main(["demo", "--customers", "10", "--years", "1"]) == 0
     assert paths.demo_db_path().exists() and not paths.default_db_path().exists()
     assert "kundenportfolio --demo" in capsys.readouterr().out
+
+
+def test_an_open_file_that_cannot_be_replaced_gets_a_german_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "demo.sqlite3"
+    build(path, customers=5, years=1)
+    before = path.read_bytes()
+
+    def locked(*args: Any) -> None:
+        raise PermissionError(13, "Zugriff verweigert")  # what Windows says for an open file
+
+    monkeypatch.setattr(demo.os, "replace", locked)
+    with pytest.raises(DatabaseRefusedError, match="gerade geöffnet"):
+        build(path, customers=5, years=1, seed=3, replace=True)
+    assert path.read_bytes() == before
+    assert not [p.name for p in tmp_path.iterdir() if ".tmp" in p.name]
