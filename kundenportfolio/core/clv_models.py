@@ -90,10 +90,11 @@ class BGNBD:
     b: float
 
     @staticmethod
-    def log_likelihood(params: Array, x: Array, t_x: Array, big_t: Array) -> Array:
+    def log_likelihood(params: Array, x: Array, t_x: Array, big_t: Array,
+                       distinct: tuple[Array, Array] | None = None) -> Array:
         r, alpha, a, b = params
         # x is a count with few distinct values: the log-gammas only need those
-        ux, at = np.unique(x, return_inverse=True)
+        ux, at = distinct if distinct is not None else np.unique(x, return_inverse=True)
         a1 = (gammaln(r + ux) - gammaln(r))[at] + r * np.log(alpha)
         a2 = (gammaln(a + b) + gammaln(b + ux) - gammaln(b) - gammaln(a + b + ux))[at]
         a3 = -(r + x) * np.log(alpha + big_t)
@@ -106,11 +107,12 @@ class BGNBD:
     def fit(cls, x: Array, t_x: Array, big_t: Array) -> BGNBD:
         (ux, ut, u_big_t), weights, _ = _compress(x, t_x, big_t)
         total = weights.sum()
+        distinct = np.unique(ux, return_inverse=True)
 
         def objective(log_params: Array) -> float:
             if np.any(np.abs(log_params) > 12):
                 return 1e300
-            ll = cls.log_likelihood(np.exp(log_params), ux, ut, u_big_t)
+            ll = cls.log_likelihood(np.exp(log_params), ux, ut, u_big_t, distinct)
             value = -float(np.sum(weights * ll)) / total
             return value if np.isfinite(value) else 1e300
 

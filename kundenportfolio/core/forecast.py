@@ -68,8 +68,10 @@ def yearly_revenue(orders: pd.DataFrame, as_of: dt.date | pd.Timestamp) -> pd.Da
     table = years.groupby(["customer_id", "year"]).agg(
         revenue_cents=("net_cents", "sum"), orders=("net_cents", "size"))
     first = years.groupby("customer_id")["year"].min()
-    full = pd.MultiIndex.from_tuples(
-        [(c, y) for c, f in first.items() for y in range(int(f), as_of.year + 1)],
+    span = as_of.year - first.to_numpy() + 1
+    offset = np.arange(span.sum()) - np.repeat(np.cumsum(span) - span, span)
+    full = pd.MultiIndex.from_arrays(
+        [np.repeat(first.index.to_numpy(), span), np.repeat(first.to_numpy(), span) + offset],
         names=["customer_id", "year"])
     table = table.reindex(full, fill_value=0).reset_index()
     table["revenue_cents"] = table["revenue_cents"].astype("int64")
@@ -101,11 +103,12 @@ def customer_statistics(orders: pd.DataFrame, as_of: dt.date | pd.Timestamp) -> 
     # rolling 12-month windows ending at as_of: k = 0 latest; a window counts once the customer
     # existed for (nearly) all of it, so a first half-year does not fake growth
     age = (as_of - known["order_date"]).dt.days.to_numpy()
-    frame = pd.DataFrame({"customer_id": known["customer_id"].to_numpy(), "k": age // 365,
-                          "net": known["net_cents"].to_numpy(dtype=float)})
-    rolling = frame[frame["k"] < TREND_YEARS].pivot_table(
-        index="customer_id", columns="k", values="net", aggfunc="sum", fill_value=0.0)
-    rolling = rolling.reindex(index=stats.index, columns=range(TREND_YEARS), fill_value=0.0)
+    code = stats.index.get_indexer(known["customer_id"].to_numpy())
+    inside = age // 365 < TREND_YEARS
+    cells = np.bincount(code[inside] * TREND_YEARS + age[inside] // 365,
+                        weights=known["net_cents"].to_numpy(dtype=float)[inside],
+                        minlength=len(stats) * TREND_YEARS)
+    rolling = pd.DataFrame(cells.reshape(len(stats), TREND_YEARS), index=stats.index)
     first_age = (as_of - known.groupby("customer_id")["order_date"].min()).dt.days
     existed = (first_age.reindex(stats.index).to_numpy()[:, None] + 31
                >= 365 * (np.arange(TREND_YEARS)[None, :] + 1))
@@ -208,23 +211,27 @@ def risk_reasons(stats: pd.DataFrame, open_complaints: pd.Series,
     falling = ((stats["trend_percent"] <= settings.risk_trend_percent)
                & (stats["yoy_percent"].fillna(-1) < 0)).to_numpy()
     complaints = open_complaints.reindex(stats.index, fill_value=0).astype(int).to_numpy()
-    # vectorised string building: no Python loop over 100,000 customers
-    days = stats["days_since_last_order"].fillna(0).astype("int64").astype(str)
-    usual = interval.fillna(0).round().astype("int64").astype(str)
-    trend = stats["trend_percent"].abs().fillna(0).round().astype("int64").astype(str)
-    counts = pd.Series(complaints, index=stats.index)
+    # vectorised string building, only for the customers at risk (no loop over 100,000)
+    at_risk = overdue | falling | (complaints > 0)
+    risky = stats[at_risk]
+    days = risky["days_since_last_order"].fillna(0).astype("int64").astype(str)
+    usual = risky["usual_interval_days"].fillna(0).round().astype("int64").astype(str)
+    trend = risky["trend_percent"].abs().fillna(0).round().astype("int64").astype(str)
+    count = complaints[at_risk]
     texts = [
-        pd.Series(np.where(overdue, "seit " + days + " Tagen kein Auftrag (üblich: alle " + usual
-                           + " Tage)", ""), index=stats.index),
-        pd.Series(np.where(falling, "Umsatz sinkt um " + trend + " % pro Jahr", ""), index=stats.index),
-        pd.Series(np.where(complaints > 0, counts.astype(str) + " offene Reklamation"
-                           + np.where(complaints > 1, "en", ""), ""), index=stats.index),
+        np.where(overdue[at_risk], "seit " + days + " Tagen kein Auftrag (üblich: alle " + usual
+                 + " Tage)", ""),
+        np.where(falling[at_risk], "Umsatz sinkt um " + trend + " % pro Jahr", ""),
+        np.where(count > 0, pd.Series(count, index=risky.index).astype(str) + " offene Reklamation"
+                 + np.where(count > 1, "en", ""), ""),
     ]
-    reasons = texts[0]
+    joined = pd.Series(texts[0], index=risky.index, dtype=object)
     for text in texts[1:]:
-        reasons = reasons + np.where((reasons != "") & (text != ""), "; ", "") + text
+        joined = joined + np.where((joined != "") & (text != ""), "; ", "") + text
+    reasons = pd.Series("", index=stats.index, dtype=object)
+    reasons[at_risk] = joined
     return pd.DataFrame({"overdue": overdue, "falling": falling, "open_complaints": complaints,
-                         "at_risk": overdue | falling | (complaints > 0), "reasons": reasons},
+                         "at_risk": at_risk, "reasons": reasons},
                         index=stats.index)
 
 

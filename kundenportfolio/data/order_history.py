@@ -59,10 +59,13 @@ def load_orders(source: Repository | Database, as_of: dt.date | None = None) -> 
         f"FROM orders {where}", list(params)).fetchone()[0]
     values = (np.fromstring(text, sep=",", dtype=np.int64) if text
               else np.zeros(0, dtype=np.int64)).reshape(-1, 4)
-    numbers = dict(db.execute("SELECT id, number FROM customers").fetchall())
+    ids, numbers = zip(*db.execute("SELECT id, number FROM customers ORDER BY id"), strict=True) \
+        if values.size else ((), ())
+    position = np.searchsorted(np.asarray(ids, dtype=np.int64), values[:, 0])
     frame = pd.DataFrame({
         "customer_id": values[:, 0],
-        "number": pd.Series(values[:, 0]).map(numbers).astype(str),
+        "number": pd.Categorical.from_codes(position, categories=list(numbers))
+        if values.size else pd.Series([], dtype=str),
         "order_date": values[:, 1].astype("datetime64[D]").astype("datetime64[ns]"),
         "net_cents": values[:, 2],
         "is_credit_note": values[:, 3].astype(bool),
