@@ -85,6 +85,11 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         print(f"Die Datenbank «{path}» ist in Ordnung "
               f"({backup.count_customers(path)} Kunden).")
+    from kundenportfolio.data.location import classify_location, location_warning
+
+    risk = classify_location(path.resolve())
+    if risk is not None:
+        print(f"Warnung: {location_warning(risk, path.name)}")
     folder = backup.backup_dir_for(path)
     infos = backup.list_backups(folder, path)
     noun = "Sicherung" if len(infos) == 1 else "Sicherungen"

@@ -176,10 +176,10 @@ def copy_database(source: Path, target: Path) -> None:
     Written to a temporary name beside `target`, checked, then renamed: `target` is either the
     old file or the complete new copy, never half of one.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.tmp")
-    temp.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp.unlink(missing_ok=True)
         src = _read_only(source)
         try:
             dst = sqlite3.connect(temp)
@@ -218,10 +218,31 @@ def backup_name(db_path: Path, when: dt.datetime, reason: str) -> str:
 
 def create_backup(db_path: Path | str, *, reason: str = MANUAL, folder: Path | None = None,
                   now: dt.datetime | None = None, rotate: bool = True) -> Path:
-    """Back up `db_path` into `folder` (default: its configured backup folder), then rotate."""
+    """Back up `db_path` into `folder` (default: its configured backup folder), then rotate.
+
+    If the configured folder fails (USB drive not plugged in, network share gone), an
+    automatic backup goes to the default folder instead of not being made at all.
+    """
     db_path = Path(db_path)
-    folder = folder or backup_dir_for(db_path)
     now = now or dt.datetime.now()
+    if folder is not None:
+        return _backup_into(db_path, folder, reason, now, rotate)
+    configured = backup_dir_for(db_path)
+    try:
+        return _backup_into(db_path, configured, reason, now, rotate)
+    except BackupError:
+        fallback = paths.default_backup_dir()
+        if reason == MANUAL or configured == fallback or not _readable(db_path):
+            raise
+        return _backup_into(db_path, fallback, reason, now, rotate)
+
+
+def _readable(db_path: Path) -> bool:
+    return not integrity_problems(db_path, full=False)
+
+
+def _backup_into(db_path: Path, folder: Path, reason: str, now: dt.datetime,
+                 rotate: bool) -> Path:
     target = folder / backup_name(db_path, now, reason)
     n = 1
     while target.exists():  # two backups in the same second

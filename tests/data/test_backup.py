@@ -218,3 +218,17 @@ def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path: Path)
     with pytest.raises(Exception, match="beschädigt"):
         backup.restore_backup(bad, db_path, folder=tmp_path / "b")
     assert db_path.read_bytes() == before
+
+
+def test_unreachable_backup_folder_falls_back_for_automatic_backups(tmp_path: Path) -> None:
+    db_path = tmp_path / "firma.sqlite3"
+    _make_db(db_path, ["Alpha AG"])
+    blocker = tmp_path / "usb-stick"
+    blocker.write_text("a file where the folder should be")  # mkdir fails, like a missing drive
+    db = open_database(db_path)
+    Repository(db).set_settings({"backup_dir": str(blocker / "Sicherungen")})
+    db.close()
+    made = backup.backup_before_import(db_path)
+    assert made.parent == paths.default_backup_dir()
+    with pytest.raises(backup.BackupError, match="fehlgeschlagen"):
+        backup.create_backup(db_path)  # «Jetzt sichern» says so instead of going elsewhere
