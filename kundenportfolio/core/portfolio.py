@@ -232,10 +232,10 @@ def _table_rows(cust: pd.DataFrame, base: pd.DataFrame, points: pd.DataFrame,
     n = len(base)
     cols: dict[str, Any] = {}
     for column in ("number", "name", "city"):
-        cols[column] = cust[column].to_numpy(object)
+        cols[column] = cust[column].to_numpy(object, copy=True)
     cols["staff_id"] = cust["staff_id"].astype("Int64").to_numpy()
     for column in ("staff_name", "industry", "status"):
-        cols[column] = cust[column].to_numpy(object)
+        cols[column] = cust[column].to_numpy(object, copy=True)
     for column in value.KDB_COLUMNS:
         cols[column] = base[column].to_numpy(np.int64)
     kundenwert = cols["kdb4_cents"]
@@ -268,9 +268,10 @@ def _table_rows(cust: pd.DataFrame, base: pd.DataFrame, points: pd.DataFrame,
     cols["override_reason"] = np.where(has_override & pd.notna(reason), reason, None).astype(object)
     for column in NULLABLE_TEXT:  # keep None (pandas would turn str-or-None into NaN)
         cols[column] = pd.Series(cols[column], index=base.index, dtype=object)
-    table = pd.DataFrame(cols, index=base.index)
+    table = pd.DataFrame({c: cols[c] for c in TABLE_COLUMNS}, index=base.index,
+                         copy=True)  # own, writable arrays
     table.attrs["thresholds"] = thresholds
-    return table[TABLE_COLUMNS]
+    return table
 
 
 def build_result(inputs: PortfolioInputs, period: Period, settings: Mapping[str, Any],

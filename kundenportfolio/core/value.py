@@ -33,6 +33,15 @@ def round_half_up(values: np.ndarray) -> np.ndarray:
     return (np.sign(values) * np.floor(np.abs(values) + 0.5)).astype(np.int64)
 
 
+def _aligned(frame: pd.DataFrame, column: str, index: pd.Index) -> np.ndarray:
+    if column not in frame.columns:
+        return np.zeros(len(index), dtype=np.int64)
+    series = frame[column]
+    if not series.index.equals(index):  # the common one-customer case skips the reindex
+        series = series.reindex(index, fill_value=0)
+    return series.to_numpy(np.int64)
+
+
 def compute_kdb(orders: pd.DataFrame, costs_by_level: pd.DataFrame, index: pd.Index,
                 margin_percent: float) -> pd.DataFrame:
     """KDB I–IV per customer.
@@ -42,18 +51,16 @@ def compute_kdb(orders: pd.DataFrame, costs_by_level: pd.DataFrame, index: pd.In
     costs_by_level: index customer_id, columns "II", "III", "IV" (cents).
     index: every customer to report (those without data get zeros).
     """
-    o = orders.reindex(index, fill_value=0)
-    c = costs_by_level.reindex(index=index, columns=list(LEVELS), fill_value=0)
-    revenue = o["revenue_cents"].to_numpy(np.int64)
-    reductions = o["reductions_cents"].to_numpy(np.int64)
+    revenue = _aligned(orders, "revenue_cents", index)
+    reductions = _aligned(orders, "reductions_cents", index)
     net = revenue - reductions
-    net_default = o["net_default_cents"].to_numpy(np.int64)
+    net_default = _aligned(orders, "net_default_cents", index)
     # Orders with known cost of goods: net − cogs; the others: net × margin.
     default_margin = round_half_up(net_default * (margin_percent / 100.0))
-    kdb1 = (net - net_default - o["cogs_cents"].to_numpy(np.int64)) + default_margin
-    kdb2 = kdb1 - c["II"].to_numpy(np.int64)
-    kdb3 = kdb2 - c["III"].to_numpy(np.int64)
-    kdb4 = kdb3 - c["IV"].to_numpy(np.int64)
+    kdb1 = (net - net_default - _aligned(orders, "cogs_cents", index)) + default_margin
+    kdb2 = kdb1 - _aligned(costs_by_level, "II", index)
+    kdb3 = kdb2 - _aligned(costs_by_level, "III", index)
+    kdb4 = kdb3 - _aligned(costs_by_level, "IV", index)
     return pd.DataFrame(
         {"revenue_cents": revenue, "reductions_cents": reductions, "net_cents": net,
          "kdb1_cents": kdb1, "kdb2_cents": kdb2, "kdb3_cents": kdb3, "kdb4_cents": kdb4},
@@ -66,11 +73,11 @@ def costs_to_levels(costs: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataF
 
     A category missing from the mapping counts as level IV (service, "other").
     """
-    out = pd.DataFrame(0, index=costs.index, columns=list(LEVELS), dtype=np.int64)
+    out = np.zeros((len(costs), len(LEVELS)), dtype=np.int64)
     for category in costs.columns:
-        level = mapping.get(str(category), "IV")
-        out[level] = out[level] + costs[category].fillna(0).astype(np.int64)
-    return out
+        level = LEVELS.index(mapping.get(str(category), "IV"))
+        out[:, level] += costs[category].fillna(0).to_numpy(np.int64)
+    return pd.DataFrame(out, index=costs.index, columns=list(LEVELS))
 
 
 def rank_values(values: np.ndarray) -> np.ndarray:

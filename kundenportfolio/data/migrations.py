@@ -301,3 +301,18 @@ def m004_consent_history(db: Database) -> None:
         END;
         """
     )
+
+
+# Number reserved for the portfolio (issue 3); registered after m003/m004, which ran earlier.
+@migration("m002_portfolio_indexes")
+def m002_portfolio_indexes(db: Database) -> None:
+    # Covering indexes led by the date: the portfolio sums one period of contacts and costs
+    # for all customers; without them SQLite reads every row of both tables.
+    db.executescript(
+        """
+        CREATE INDEX IF NOT EXISTS idx_contacts_time_customer_type
+            ON contacts(occurred_at, customer_id, type);
+        CREATE INDEX IF NOT EXISTS idx_costs_date_customer
+            ON costs(cost_date, customer_id, category, amount_cents);
+        """
+    )
