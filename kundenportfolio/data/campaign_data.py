@@ -170,3 +170,49 @@ def evaluate_campaign(repo: Repository, campaign_id: int, as_of: dt.date,
         cost = instrument.cost_per_participant_cents * len(participants)
     return rules.evaluate(before, after, participants, comparison, windows, as_of, cost,
                           str(settings["number_format"]), str(settings["currency"]))
+
+
+def _code_from(name: str) -> str:
+    """A stable code from a German name: "Kunden-Event Süd" -> "kunden_event_sued"."""
+    text = name.strip().lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        text = text.replace(umlaut, plain)
+    return "_".join("".join(ch if ch.isalnum() and ch.isascii() else " " for ch in text).split())
+
+
+def save_instrument(repo: Repository, instrument: Instrument) -> Instrument:
+    """Add (id None) or change an instrument after checking it; German messages per field.
+
+    A new instrument without a code gets one from its name (made unique). Scope "all" and
+    "star_ertrag" fix their groups; "group" needs at least one group.
+    """
+    from kundenportfolio.core.models import InstrumentScope
+
+    errors = []
+    instrument.name = instrument.name.strip()
+    if not instrument.name:
+        errors.append(FieldError("name", "Der Name fehlt."))
+    if instrument.cost_per_participant_cents is not None and \
+            instrument.cost_per_participant_cents < 0:
+        errors.append(FieldError("cost_per_participant_cents",
+                                 "Die Kosten dürfen nicht negativ sein."))
+    scope = InstrumentScope(instrument.scope)
+    if scope is InstrumentScope.ALL or (scope is InstrumentScope.INDIVIDUAL
+                                        and not instrument.groups):
+        instrument.groups = list(Group)
+    elif scope is InstrumentScope.STAR_ERTRAG:
+        instrument.groups = [Group.STAR, Group.ERTRAG]
+    elif not instrument.groups:
+        errors.append(FieldError("groups", "Bitte mindestens eine Kundengruppe wählen."))
+    if errors:
+        raise ValidationError(errors)
+    if instrument.id is None:
+        base = instrument.code.strip() or _code_from(instrument.name) or "instrument"
+        taken = {i.code for i in repo.list_instruments(include_retired=True)}
+        code, n = base, 2
+        while code in taken:
+            code, n = f"{base}_{n}", n + 1
+        instrument.code = code
+        return repo.add_instrument(instrument)
+    repo.update_instrument(instrument)
+    return instrument

@@ -10,7 +10,7 @@ import pytest
 
 from kundenportfolio.core.errors import ValidationError
 from kundenportfolio.core.models import Campaign, Group, Instrument, InstrumentScope
-from kundenportfolio.data.campaign_data import delete_instrument
+from kundenportfolio.data.campaign_data import delete_instrument, save_instrument
 from kundenportfolio.data.database import open_database
 from kundenportfolio.data.migrations import MIGRATION_NAMES
 from kundenportfolio.data.repository import Repository
@@ -87,3 +87,29 @@ def test_instrument_used_by_a_campaign_cannot_be_deleted(repo: Repository) -> No
     assert event.id in {i.id for i in repo.list_instruments()}
     delete_instrument(repo, gift.id)  # unused: deleted
     assert "individuelles_werbegeschenk" not in by_code(repo)
+
+
+def test_save_new_instrument_gets_unique_code_and_scope_groups(repo: Repository) -> None:
+    first = save_instrument(repo, Instrument(code="", name="Kunden-Event Süd",
+                                             scope=InstrumentScope.STAR_ERTRAG,
+                                             cost_per_participant_cents=45_00))
+    second = save_instrument(repo, Instrument(code="", name="Kunden-Event Süd",
+                                              scope=InstrumentScope.ALL))
+    assert (first.code, second.code) == ("kunden_event_sued", "kunden_event_sued_2")
+    assert set(repo.get_instrument(first.id or 0).groups) == {Group.STAR, Group.ERTRAG}
+    assert set(repo.get_instrument(second.id or 0).groups) == ALL
+    assert repo.get_instrument(first.id or 0).cost_per_participant_cents == 45_00
+
+
+def test_save_instrument_refuses_bad_input_and_writes_nothing(repo: Repository) -> None:
+    before = len(repo.list_instruments(include_retired=True))
+    with pytest.raises(ValidationError) as info:
+        save_instrument(repo, Instrument(code="", name="  ", scope=InstrumentScope.GROUP,
+                                         cost_per_participant_cents=-1))
+    assert set(info.value.fields) == {"name", "groups", "cost_per_participant_cents"}
+    assert len(repo.list_instruments(include_retired=True)) == before
+    flyer = by_code(repo)["probeangebot"]
+    flyer.name = "Probeangebot Frühling"
+    save_instrument(repo, flyer)
+    assert repo.get_instrument(flyer.id or 0).name == "Probeangebot Frühling"
+    assert by_code(repo)["probeangebot"].groups == [Group.FRAGEZEICHEN]
