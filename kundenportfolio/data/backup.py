@@ -287,7 +287,7 @@ def backup_on_close(db_path: Path | str, *, now: dt.datetime | None = None) -> P
 
 
 def _parsed(folder: Path, db_path: Path | None) -> list[tuple[Path, dt.datetime, str]]:
-    found = []
+    found: list[tuple[Path, dt.datetime, str]] = []
     if not folder.is_dir():
         return found
     for path in folder.iterdir():

@@ -140,12 +140,13 @@ def open_database(
     try:
         configure(db)
         if migrations.migrations.pending(db):
-            if existing and isinstance(before_migrate, _Default):
+            hook = before_migrate
+            if isinstance(hook, _Default):
                 from kundenportfolio.data.backup import backup_before_migration
 
-                backup_before_migration(path)
-            elif existing and before_migrate is not None:
-                before_migrate(path)
+                hook = backup_before_migration
+            if existing and hook is not None:
+                hook(path)
             migrations.apply_pending(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except BaseException:
