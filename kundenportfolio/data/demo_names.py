@@ -107,6 +107,7 @@ LOCAL_STREETS = {
 }
 PLACE_WORDS = ("Löwen", "Sonne", "Krone", "Rössli", "Bären", "Hirschen", "Adler", "Linde", "Post",
                "Bahnhof", "Seeblick", "Alpenblick", "Ochsen", "Schwanen", "Tanne", "Engel")
+FEMININE_PLACES = frozenset({"Sonne", "Krone", "Linde", "Post", "Tanne"})  # «zur Krone», «zum Löwen»
 
 LEGAL_FORMS = {
     "CH": (("AG", 0.35), ("GmbH", 0.4), ("", 0.25)),
@@ -128,7 +129,7 @@ SEASONS = {
 @dataclass(frozen=True)
 class Industry:
     label: str  # Branche as shown to the user
-    patterns: tuple[str, ...]  # {s} surname, {s2} second surname, {p} place word, {c} city
+    patterns: tuple[str, ...]  # {s}/{s2} surnames, {f} first name, {p} place, {zp} «zum Löwen», {c} city
     season: str
     size: float  # relative yearly purchase volume
     cost_ratio: float  # typical cost of goods ÷ net revenue
@@ -137,8 +138,9 @@ class Industry:
 
 INDUSTRIES = (
     Industry("Bäckerei/Konditorei", ("Bäckerei {s}", "Bäckerei-Konditorei {s}", "Confiserie {s}"),
-             "food", 0.8, 0.62),
-    Industry("Gastronomie", ("Restaurant {p}", "Gasthaus zum {p}", "Café {s}", "Wirtshaus {p}"),
+             "food", 0.8, 0.62, {"DE": ("Bäckerei {s}", "Konditorei {s}", "Landbäckerei {s}"),
+                                 "AT": ("Bäckerei {s}", "Konditorei {s}", "Feinbäckerei {s}")}),
+    Industry("Gastronomie", ("Restaurant {p}", "Gasthaus {zp}", "Café {s}", "Wirtshaus {zp}"),
              "tourism", 1.1, 0.6),
     Industry("Hotellerie", ("Hotel {p}", "Hotel {s}", "Berghotel {p}", "Hotel {p} {c}"),
              "tourism", 1.8, 0.58),
@@ -157,7 +159,7 @@ INDUSTRIES = (
                             "Physiotherapie {s}"), "office", 0.7, 0.55),
     Industry("Treuhand", ("Treuhand {s}", "{s} Treuhand", "{s} & {s2} Treuhand"), "office", 0.5, 0.5,
              {"DE": ("Steuerberatung {s}", "Kanzlei {s} & {s2}"), "AT": ("Steuerberatung {s}",)}),
-    Industry("Coiffeur", ("Coiffeur {s}", "Coiffure {p}", "Haarstudio {s}"), "office", 0.4, 0.55,
+    Industry("Coiffeur", ("Coiffeur {s}", "Coiffure {f}", "Haarstudio {s}"), "office", 0.4, 0.55,
              {"DE": ("Friseur {s}", "Friseursalon {s}"), "AT": ("Friseur {s}", "Frisörsalon {s}")}),
     Industry("Detailhandel", ("{s} Haushalt & Geschenke", "Papeterie {s}", "Drogerie {s}", "Dorfladen {s}"),
              "food", 0.9, 0.7, {"DE": ("{s} Haushalt & Geschenke", "Schreibwaren {s}", "Drogerie {s}"),
@@ -219,8 +221,9 @@ def company_name(r: Draw, industry: Industry, country: str, city: str) -> str:
     first = int(next(r) * len(SURNAMES))
     second = int(next(r) * (len(SURNAMES) - 1))
     second += second >= first  # two different surnames
-    name = pattern.format(s=SURNAMES[first], s2=SURNAMES[second], p=pick(PLACE_WORDS, next(r)),
-                          c=city.split(" (")[0])
+    place = pick(PLACE_WORDS, next(r))
+    name = pattern.format(s=SURNAMES[first], s2=SURNAMES[second], p=place, f=pick(FIRST_NAMES, next(r)),
+                          zp=("zur " if place in FEMININE_PLACES else "zum ") + place, c=city.split(" (")[0])
     if pattern.startswith(("Praxis", "Gemeinschaftspraxis", "Zahnarztpraxis")):
         return name  # medical practices carry no company suffix
     form = weighted(r, LEGAL_FORMS[country])
