@@ -312,8 +312,11 @@ class CustomerFilterProxy(QSortFilterProxyModel):
         words = needle.split()
         base_key = max((k for k in self._searches if needle.startswith(k)), key=len, default=None)
         candidates = None if base_key is None else self._searches[base_key]  # typing on
-        index = model.index_for_search()
-        found = index.find(min(words, key=index.count))  # the rarest word narrows most
+        found = None
+        if candidates is None or len(candidates) > SearchIndex.MAX_HITS:
+            # a scan of the whole text beats Python only when there is no small base to refine
+            index = model.index_for_search()
+            found = index.find(min(words, key=index.count))  # the rarest word narrows most
         if found is not None:
             candidates = found if candidates is None else np.intersect1d(found, candidates,
                                                                           assume_unique=True)
