@@ -158,3 +158,46 @@ def test_suggestions_panel_for_one_customer(qtbot, prepared: Repository, tmp_pat
     assert panel.tr("Open complaints: %1").replace("%1", "1") in panel.review_label.text()
     panel.set_customer(None)
     assert panel.model.rowCount() == 0
+
+
+def test_instrument_dialog_adds_and_edits(qtbot, prepared: Repository) -> None:  # type: ignore[no-untyped-def]
+    from kundenportfolio.core.models import Group, InstrumentScope
+    from kundenportfolio.ui.dialogs.instrument_dialog import InstrumentDialog
+
+    dialog = InstrumentDialog(prepared)
+    qtbot.addWidget(dialog)
+    dialog.form.fields["name"].setText("Kundenabend")
+    dialog.scope.setCurrentIndex(dialog.scope.findData(InstrumentScope.GROUP.value))
+    dialog.save()  # no group ticked: refused, nothing written
+    assert dialog.instrument is None
+    assert dialog.form.error_text("groups") == "Bitte mindestens eine Kundengruppe wählen."
+    dialog.group_boxes[Group.FRAGEZEICHEN].setChecked(True)
+    dialog.cost.setText("12.50")
+    dialog.advertising.setChecked(False)
+    dialog.save()
+    assert dialog.instrument is not None
+    saved = prepared.get_instrument(dialog.instrument.id or 0)
+    assert (saved.code, saved.groups, saved.is_advertising, saved.cost_per_participant_cents) \
+        == ("kundenabend", [Group.FRAGEZEICHEN], False, 12_50)
+    edit = InstrumentDialog(prepared, saved)
+    qtbot.addWidget(edit)
+    assert edit.group_boxes[Group.STAR].isEnabled()  # group scope: the boxes can be ticked
+    edit.scope.setCurrentIndex(edit.scope.findData(InstrumentScope.STAR_ERTRAG.value))
+    assert not edit.group_boxes[Group.STAR].isEnabled()
+    edit.save()
+    assert set(prepared.get_instrument(saved.id or 0).groups) == {Group.STAR, Group.ERTRAG}
+
+
+def test_view_new_instrument_button_reloads_catalogue(view: CampaignsView, prepared: Repository,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from kundenportfolio.core.models import Instrument
+    from kundenportfolio.data.campaign_data import save_instrument
+    from kundenportfolio.ui.dialogs.instrument_dialog import InstrumentDialog
+
+    def fake_exec(dialog: InstrumentDialog) -> int:  # the user fills in and saves
+        save_instrument(prepared, Instrument(code="", name="Flyer"))
+        return 1
+
+    monkeypatch.setattr(InstrumentDialog, "exec", fake_exec)
+    view.add_instrument_button.click()
+    assert "Flyer" in [i.name for i in view.catalogue_model.records]

@@ -107,10 +107,17 @@ class CampaignsView(QWidget):
         self.show_retired.toggled.connect(lambda _on: self._load_catalogue())
         self.retire_button = QPushButton(self.tr("Retire"), page)
         self.retire_button.clicked.connect(self._retire)
+        self.add_instrument_button = QPushButton(self.tr("New instrument…"), page)
+        self.add_instrument_button.clicked.connect(lambda: self._edit_instrument(None))
+        self.edit_instrument_button = QPushButton(self.tr("Edit…"), page)
+        self.edit_instrument_button.clicked.connect(self._edit_selected_instrument)
+        self.catalogue_table.doubleClicked.connect(lambda _i: self._edit_selected_instrument())
         bar = QHBoxLayout()
         bar.addWidget(self.show_retired)
         bar.addStretch(1)
-        bar.addWidget(self.retire_button)
+        for button in (self.add_instrument_button, self.edit_instrument_button,
+                       self.retire_button):
+            bar.addWidget(button)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
         layout.addWidget(self.catalogue_table)
@@ -276,6 +283,19 @@ class CampaignsView(QWidget):
             return
         self.repository.retire_instrument(instrument.id, self.today)
         self._load_catalogue()
+
+    def _edit_selected_instrument(self) -> None:
+        selected = self._selected(self.catalogue_table, self.catalogue_proxy,
+                                  self.catalogue_model)
+        if selected is not None:
+            self._edit_instrument(selected)
+
+    def _edit_instrument(self, instrument: Instrument | None) -> None:
+        from kundenportfolio.ui.dialogs.instrument_dialog import InstrumentDialog
+
+        dialog = InstrumentDialog(self.repository, instrument, self)
+        if dialog.exec():
+            self._load_catalogue()
 
     def _suggestion_activated(self, index: QModelIndex) -> None:
         record = self.suggestions_model.record(self.suggestions_proxy.mapToSource(index).row())
