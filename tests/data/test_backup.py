@@ -232,3 +232,16 @@ def test_unreachable_backup_folder_falls_back_for_automatic_backups(tmp_path: Pa
     assert made.parent == paths.default_backup_dir()
     with pytest.raises(backup.BackupError, match="fehlgeschlagen"):
         backup.create_backup(db_path)  # «Jetzt sichern» says so instead of going elsewhere
+
+
+def test_restore_from_a_copy_with_its_own_wal_keeps_the_wal_content(tmp_path: Path) -> None:
+    """The -wal beside the *chosen file* belongs to it: its commits are part of the restore."""
+    source = tmp_path / "quelle" / "firma.sqlite3"
+    source.parent.mkdir()
+    _make_db(source, ["Alpha AG"])
+    image = _crash_image(source, tmp_path / "kopie", "Nur-im-WAL AG")  # main file + its -wal
+    live = tmp_path / "live.sqlite3"
+    _make_db(live, ["Zeta AG"])
+    backup.restore_backup(image, live, folder=tmp_path / "b")
+    assert _names(live) == ["Alpha AG", "Nur-im-WAL AG"]
+    assert sorted(p.name for p in image.parent.iterdir())[0] == "firma.sqlite3"  # source kept
