@@ -94,7 +94,7 @@
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="150" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="157" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
@@ -149,138 +149,148 @@
         <translation>Ausmustern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="122" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="110" />
+        <source>New instrument…</source>
+        <translation>Neues Instrument…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="112" />
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="129" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="123" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="130" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="124" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="131" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="125" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
         <source>Kundenwert</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="128" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="135" />
         <source>Responsible</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="144" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="149" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="304" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="156" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="324" />
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="158" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="160" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="161" />
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="155" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="162" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="157" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="164" />
         <source>Participants</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="159" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="166" />
         <source>Took part</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="175" />
         <source>New campaign…</source>
         <translation>Neue Kampagne…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="176" />
         <source>Propose participants</source>
         <translation>Teilnehmer vorschlagen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="170" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="177" />
         <source>Mark all as participated</source>
         <translation>Alle als teilgenommen markieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="178" />
         <source>Export participants…</source>
         <translation>Teilnehmer exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="220" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="227" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="248" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="255" />
         <source>%1 suggestions</source>
         <translation>%1 Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="346" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="366" />
         <source>Export participants</source>
         <translation>Teilnehmer exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="347" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="367" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="359" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="379" />
         <source>No participants — nothing to evaluate.</source>
         <translation>Keine Teilnehmer – nichts auszuwerten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="360" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="380" />
         <source>Not final yet: the comparison period ends on %3. So far the Kundenwert per participant changed by %1 relative to the comparison group.</source>
         <translation>Noch nicht abschliessend: Der Vergleichszeitraum endet am %3. Bisher hat sich der Kundenwert pro Teilnehmer gegenüber der Vergleichsgruppe um %1 verändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="363" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="383" />
         <source>Worthwhile: Kundenwert per participant %1 better than the comparison group, more than the cost of %2 per participant.</source>
         <translation>Lohnend: Kundenwert pro Teilnehmer %1 besser als die Vergleichsgruppe, mehr als die Kosten von %2 pro Teilnehmer.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="365" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="385" />
         <source>Effect, but cost not covered: Kundenwert per participant %1 better than the comparison group, cost %2 per participant.</source>
         <translation>Wirkung, aber Kosten nicht gedeckt: Kundenwert pro Teilnehmer %1 besser als die Vergleichsgruppe, Kosten %2 pro Teilnehmer.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="367" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="387" />
         <source>No effect visible: participants did not develop better than the comparison group (%1 per participant).</source>
         <translation>Keine Wirkung erkennbar: Die Teilnehmer haben sich nicht besser entwickelt als die Vergleichsgruppe (%1 pro Teilnehmer).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="371" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="391" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -866,83 +876,83 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="71" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="73" />
         <source>Search number, name, place, contact person, phone, e-mail (Ctrl+F)</source>
         <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="79" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="81" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="85" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="87" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="89" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="88" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="90" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="89" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="91" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="114" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="323" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="339" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="183" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="187" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="314" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="330" />
         <source>%1 orders</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="314" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="330" />
         <source>%1 contacts</source>
         <translation>%1 Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="315" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="331" />
         <source>%1 relationship costs</source>
         <translation>%1 Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="316" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="332" />
         <source>%1 campaign participations</source>
         <translation>%1 Kampagnenteilnahmen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="317" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="333" />
         <source>%1 group history entries</source>
         <translation>%1 Einträge im Gruppenverlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="318" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="334" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="321" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="337" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="322" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="338" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -1016,6 +1026,54 @@
     </message>
 </context>
 <context>
+    <name>ForecastView</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="137" />
+        <source>Export plan…</source>
+        <translation>Plan exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="152" />
+        <source>Planning table</source>
+        <translation>Planungstabelle</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="153" />
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="154" />
+        <source>At risk</source>
+        <translation>Abwanderungsgefahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="215" />
+        <source>learned mixture</source>
+        <translation>gelernte Mischung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="216" />
+        <source>damped trend (little data)</source>
+        <translation>gedämpfter Trend (wenig Daten)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="218" />
+        <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
+        <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="247" />
+        <source>Export plan</source>
+        <translation>Plan exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="248" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/base.py" line="102" />
@@ -1074,6 +1132,69 @@
         <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="106" />
         <source>Import cancelled. Nothing was changed.</source>
         <translation>Import abgebrochen. Es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="27" />
+        <source>New instrument</source>
+        <translation>Neues Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="28" />
+        <source>Edit instrument</source>
+        <translation>Instrument bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="29" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="30" />
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="33" />
+        <source>all groups</source>
+        <translation>alle Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="34" />
+        <source>only Star and Ertrag</source>
+        <translation>nur Star- und Ertragskunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="35" />
+        <source>individual</source>
+        <translation>individuell</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="36" />
+        <source>group-specific</source>
+        <translation>gruppenspezifisch</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="39" />
+        <source>Scope</source>
+        <translation>Einsatz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="49" />
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="50" />
+        <source>Advertising (needs marketing consent)</source>
+        <translation>Werbung (braucht Werbeeinwilligung)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/instrument_dialog.py" line="56" />
+        <source>Cost per participant</source>
+        <translation>Kosten pro Teilnehmer</translation>
     </message>
 </context>
 <context>
@@ -1618,6 +1739,14 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="198" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>SafeOpen</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/safe_open.py" line="43" />
+        <source>Open database</source>
+        <translation>Datenbank öffnen</translation>
     </message>
 </context>
 <context>
