@@ -4,6 +4,7 @@
     campaign list                             campaigns with participants
     campaign create --name … --instrument CODE --groups star,ertrag --from D --to D [--budget B]
     campaign propose ID [filters]             participant list from groups/filters (consent!)
+    campaign participants ID [--add NR,NR] [--remove NR,NR]  show or edit the list by hand
     campaign participate ID --date D [--customers NR,NR]   log participation as contacts
     campaign evaluate ID [--as-of D]          before/after comparison and verdict
     campaign export ID --out FILE.csv|.xlsx   participant addresses for a mail merge
@@ -61,6 +62,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     p.add_argument("--abc", default=None, metavar="KLASSEN", help="Nur diese ABC-Klassen, z. B. A,B.")
     p.add_argument("--require-email", action="store_true", help="Nur Kunden mit E-Mail.")
     p.add_argument("--require-address", action="store_true", help="Nur mit vollständiger Adresse.")
+    p = action("participants", "Teilnehmerliste zeigen oder von Hand ändern.")
+    p.add_argument("id", type=int, help="Kampagnen-ID.")
+    p.add_argument("--add", default=None, metavar="NUMMERN",
+                   help="Diese Kundennummern hinzufügen (durch Komma getrennt).")
+    p.add_argument("--remove", default=None, metavar="NUMMERN",
+                   help="Diese Kundennummern entfernen (durch Komma getrennt).")
     p = action("participate", "Teilnahme erfassen (je Teilnehmer ein Kontakt).")
     p.add_argument("id", type=int, help="Kampagnen-ID.")
     p.add_argument("--date", required=True, metavar="JJJJ-MM-TT", help="Tag der Teilnahme.")
@@ -77,10 +84,12 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 
 def run(args: argparse.Namespace) -> int:
-    write = args.action in ("create", "propose", "participate")
+    write = args.action in ("create", "propose", "participate") or (
+        args.action == "participants" and (args.add or args.remove))
     repo = open_repository(args, write=write)
     handler = {"instruments": _instruments, "list": _list, "create": _create,
-               "propose": _propose, "participate": _participate, "evaluate": _evaluate,
+               "propose": _propose, "participants": _participants,
+               "participate": _participate, "evaluate": _evaluate,
                "export": _export}[args.action]
     return handler(repo, args)
 
@@ -152,12 +161,38 @@ def _propose(repo: Repository, args: argparse.Namespace) -> int:
     return 0
 
 
+def _ids(repo: Repository, numbers: str | None) -> list[int]:
+    return [repo.get_customer_by_number(n.strip()).id or 0
+            for n in (numbers or "").split(",") if n.strip()]
+
+
+def _participants(repo: Repository, args: argparse.Namespace) -> int:
+    from kundenportfolio.data.campaign_data import save_participants
+
+    current = [p.customer_id for p in repo.list_participants(args.id)]
+    if args.add or args.remove:
+        removed = set(_ids(repo, args.remove))
+        wanted = [i for i in current if i not in removed]
+        wanted += [i for i in _ids(repo, args.add) if i not in wanted]
+        save_participants(repo, args.id, wanted)  # consent is checked again
+        current = [p.customer_id for p in repo.list_participants(args.id)]
+        print(f"Teilnehmerliste gespeichert: {len(current)} Kunden.")
+        return 0
+    marked = {p.customer_id: p.participated_at for p in repo.list_participants(args.id)}
+    for customer_id in current:
+        customer = repo.get_customer(customer_id)
+        day = marked[customer_id]
+        took_part = f"teilgenommen am {day:%d.%m.%Y}" if day else "–"
+        print(f"{customer.number:<10} {customer.name:<40} {took_part}")
+    print(f"{len(current)} Teilnehmer.")
+    return 0
+
+
 def _participate(repo: Repository, args: argparse.Namespace) -> int:
     from kundenportfolio.data.campaign_data import mark_participation
 
     if args.customers:
-        ids = [repo.get_customer_by_number(n.strip()).id or 0
-               for n in args.customers.split(",") if n.strip()]
+        ids = _ids(repo, args.customers)
     else:
         ids = [p.customer_id for p in repo.list_participants(args.id)]
     logged = mark_participation(repo, args.id, ids, _date(args.date, "--date"))

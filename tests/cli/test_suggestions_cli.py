@@ -118,3 +118,20 @@ def test_campaign_create_refuses_unknown_instrument(db_file: Path,
     assert main(["--db", str(db_file), "campaign", "create", "--name", "X", "--instrument",
                  "flyer", "--from", "2026-01-01", "--to", "2026-01-02"]) == 1
     assert "Kein Instrument «flyer»" in capsys.readouterr().err
+
+
+def test_campaign_participants_edited_by_hand_respect_consent(
+        db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(db_file)]
+    assert main([*db, "campaign", "create", "--name", "Mailing", "--instrument",
+                 "saisonales_mailing", "--from", "2026-12-01", "--to", "2026-12-20"]) == 0
+    assert main([*db, "campaign", "participants", "1", "--add", "10001"]) == 0
+    assert "Teilnehmerliste gespeichert: 1 Kunden." in capsys.readouterr().out
+    # 10002 has no marketing consent: refused, the list stays as it was
+    assert main([*db, "campaign", "participants", "1", "--add", "10002"]) == 1
+    assert "Werbeeinwilligung" in capsys.readouterr().err
+    assert main([*db, "campaign", "participants", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "10001" in out and "10002" not in out and "1 Teilnehmer." in out
+    assert main([*db, "campaign", "participants", "1", "--remove", "10001"]) == 0
+    assert "gespeichert: 0 Kunden" in capsys.readouterr().out
