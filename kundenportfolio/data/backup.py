@@ -401,3 +401,18 @@ def restore_backup(backup: Path | str, db_path: Path | str, *, folder: Path | No
         raise BackupError(f"Die wiederhergestellte Datei ist fehlerhaft ({problems[0]}). "
                           f"Die vorherige Datenbank liegt in «{safety}».")
     return RestoreResult(safety, count_customers(db_path) or 0)
+
+
+def move_database(source: Path | str, target: Path | str) -> Path:
+    """Move a database (closed, lock held by the caller) to `target`, e.g. out of a synced
+    folder: a checked copy is made first; only then the original and its -wal/-shm go."""
+    source, target = Path(source), Path(target)
+    if target.exists():
+        raise BackupError(f"Am Ziel «{target}» liegt schon eine Datei; sie wird nicht ersetzt.")
+    copy_database(source, target)  # consistent copy including the -wal content, checked
+    if count_customers(target) != count_customers(source):
+        target.unlink(missing_ok=True)
+        raise BackupError("Die Kopie stimmt nicht mit dem Original überein; nichts verschoben.")
+    for suffix in ("-wal", "-shm", ""):
+        source.with_name(source.name + suffix).unlink(missing_ok=True)
+    return target

@@ -245,3 +245,16 @@ def test_restore_from_a_copy_with_its_own_wal_keeps_the_wal_content(tmp_path: Pa
     backup.restore_backup(image, live, folder=tmp_path / "b")
     assert _names(live) == ["Alpha AG", "Nur-im-WAL AG"]
     assert sorted(p.name for p in image.parent.iterdir())[0] == "firma.sqlite3"  # source kept
+
+
+def test_move_database_copies_checked_then_removes_original(tmp_path: Path) -> None:
+    source = tmp_path / "OneDrive" / "firma.sqlite3"
+    source.parent.mkdir()
+    _make_db(source, ["Alpha AG"])
+    image = _crash_image(source, tmp_path / "OneDrive2", "Nur-im-WAL AG")
+    target = tmp_path / "lokal" / "firma.sqlite3"
+    assert backup.move_database(image, target) == target
+    assert _names(target) == ["Alpha AG", "Nur-im-WAL AG"]  # wal content moved along
+    assert list(image.parent.iterdir()) == []  # original, -wal and -shm gone
+    with pytest.raises(backup.BackupError, match="schon eine Datei"):
+        backup.move_database(source, target)
