@@ -95,3 +95,21 @@ def test_backup_on_close_once_per_hour(tmp_path: Path, qtbot: object, boxes: lis
     assert backup_dialogs.backup_on_close_gui(db) is not None
     assert backup_dialogs.backup_on_close_gui(db) is None
     assert boxes == []
+
+
+def test_move_database_gui_reopens_at_the_new_place(tmp_path: Path, qtbot: object,
+                                                    boxes: list[str]) -> None:
+    db = tmp_path / "Dropbox" / "firma.sqlite3"
+    db.parent.mkdir()
+    _make_db(db, 2)
+    events: list[object] = []
+    target = tmp_path / "lokal" / "firma.sqlite3"
+    moved = backup_dialogs.move_database_gui(db, lambda: events.append("close"),
+                                             events.append, target=target)
+    assert moved == target and events == ["close", target]
+    assert not db.exists() and backup.count_customers(target) == 2
+    # a failing move reopens the old file and says why
+    _make_db(db, 1)
+    events.clear()
+    assert backup_dialogs.move_database_gui(db, lambda: None, events.append, target=target) is None
+    assert events == [db] and "schon eine Datei" in boxes[-1]

@@ -6,6 +6,7 @@ Entry points for the main window (no SQL here; everything goes through data.back
 - `restore_with_reopen(db_path, backup, close, reopen, parent)`: confirm, close the database,
   restore (safety copy first), reopen.
 - `backup_on_close_gui(db_path, parent)`: call from closeEvent (at most one per hour).
+- `move_database_gui(db_path, close, reopen_at, parent)`: after the location warning.
 - `offer_restore_for_damaged(error, parent)`: at start-up, when opening raised
   DatabaseDamagedError; returns True if a backup was restored and opening can be retried.
 """
@@ -197,3 +198,30 @@ def offer_restore_for_damaged(error: DatabaseDamagedError, parent: QWidget | Non
         QMessageBox.critical(parent, _tr("Database damaged"), str(exc))
         return False
     return True
+
+
+def move_database_gui(db_path: Path, close: Callable[[], None],
+                      reopen_at: Callable[[Path], None], parent: QWidget | None = None,
+                      target: Path | None = None) -> Path | None:
+    """«Datenbank verschieben…» (after the location warning): pick a local file name, close,
+    move (checked copy first), reopen at the new place. The caller must remember the new
+    path as the database to open next time. `target` skips the file dialog (tests)."""
+    if target is None:
+        name, _ = QFileDialog.getSaveFileName(parent, _tr("Move database"), db_path.name,
+                                              _tr("Databases (*.sqlite3 *.sqlite *.db)"))
+        if not name:
+            return None
+        target = Path(name)
+    close()
+    try:
+        moved = _busy(lambda: backup.move_database(db_path, target))
+    except BackupError as exc:
+        reopen_at(db_path)
+        QMessageBox.warning(parent, _tr("Move database"), str(exc))
+        return None
+    assert isinstance(moved, Path)
+    from kundenportfolio.locking import release_for_process
+
+    release_for_process(db_path)
+    reopen_at(moved)
+    return moved
