@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from kundenportfolio.core.models import ComplaintStatus, Contact, ContactType
@@ -101,9 +102,9 @@ def test_campaign_propose_participate_export(view: CampaignsView, prepared: Repo
     assert view.campaign_model.index(row, 6).data() == "1"  # participants
     assert view.campaign_model.index(row, 7).data() == "1"  # took part
     # the after window (90 days from 01.11.2026) is not over on 26.11.2026
-    pending = view.tr("Not final yet: the comparison period ends on %3. So far the "
-                      "Kundenwert per participant changed by %1 relative to the "
-                      "comparison group.")
+    pending = QCoreApplication.translate(
+        "CampaignTexts", "Not final yet: the comparison period ends on %3. So far the "
+        "Kundenwert per participant changed by %1 relative to the comparison group.")
     assert view.verdict_label.text().startswith(pending.split("%3")[0])
     assert "29.01.2027" in view.verdict_label.text()  # 01.11.2026 + 89 days
     assert len(view.figure.axes) == 2
@@ -201,3 +202,18 @@ def test_view_new_instrument_button_reloads_catalogue(view: CampaignsView, prepa
     monkeypatch.setattr(InstrumentDialog, "exec", fake_exec)
     view.add_instrument_button.click()
     assert "Flyer" in [i.name for i in view.catalogue_model.records]
+
+
+def test_group_filter_shows_strategy_instruments_and_review(view: CampaignsView,
+                                                            prepared: Repository) -> None:
+    settings = prepared.all_settings()
+    all_rows = len(view.suggestions_model.records)
+    view.group_filter.setCurrentIndex(view.group_filter.findData("fragezeichen"))
+    text = view.strategy_label.text()
+    assert settings["group_strategies"]["fragezeichen"] in text
+    assert "Bedarfsanalyse, Cross-Selling, Probeangebot" in text  # own group's instruments first
+    assert all(r["group"] == "fragezeichen" for r in view.suggestions_model.records)
+    view.group_filter.setCurrentIndex(0)  # all groups: review answers over all 3 customers
+    assert len(view.suggestions_model.records) == all_rows
+    assert view.strategy_label.text().startswith(QCoreApplication.translate(
+        "CampaignTexts", "%1 customers; without responsible person: %2;").split("%1")[0] + "3")

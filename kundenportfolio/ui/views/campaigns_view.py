@@ -36,6 +36,7 @@ from kundenportfolio.core.periods import Period
 from kundenportfolio.core.scoring import group_label
 from kundenportfolio.ui.formatting import format_date, format_money
 from kundenportfolio.ui.models.record_table import SORT_ROLE, RecordColumn, RecordTableModel
+from kundenportfolio.ui.views.campaign_texts import group_text, verdict_text
 from kundenportfolio.ui.widgets.suggestions_panel import suggestion_columns, suggestion_records
 
 
@@ -138,8 +139,12 @@ class CampaignsView(QWidget):
         self.suggestions_table, self.suggestions_proxy = _table(page, self.suggestions_model)
         self.suggestions_table.doubleClicked.connect(self._suggestion_activated)
         self.group_filter = QComboBox(page)
-        self.group_filter.currentIndexChanged.connect(lambda _i: self._load_suggestions())
+        self.group_filter.currentIndexChanged.connect(lambda _i: self._show_suggestions())
         self.suggestions_count = QLabel(page)
+        self.strategy_label = QLabel(page)  # Normstrategie, instruments, review answers
+        self.strategy_label.setWordWrap(True)
+        self._all_suggestions: list[dict[str, Any]] = []
+        self._review_summary: Any = None
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Group:"), page))
         bar.addWidget(self.group_filter)
@@ -147,6 +152,7 @@ class CampaignsView(QWidget):
         bar.addWidget(self.suggestions_count)
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
+        layout.addWidget(self.strategy_label)
         layout.addWidget(self.suggestions_table)
         return page
 
@@ -241,18 +247,31 @@ class CampaignsView(QWidget):
         return instrument.name if instrument else "—"
 
     def _load_suggestions(self) -> None:
+        """Compute all suggestions and the review answers once; the group filter only filters."""
         if not self.settings:
             return
+        from kundenportfolio.core.review import review, review_by_group
         from kundenportfolio.core.suggestions import build_suggestions
         from kundenportfolio.data.engagement import load_engagement
 
         table = self.store.result(Period.last_12_months(self.today)).table
+        engagement = load_engagement(self.repository, self.today)
+        result = build_suggestions(table, engagement, self.repository.list_instruments(),
+                                   self.settings, self.today)
+        self._all_suggestions = suggestion_records(result)
+        self._review_summary = review_by_group(review(table, engagement, self.settings),
+                                               self.settings)
+        self._show_suggestions()
+
+    def _show_suggestions(self) -> None:
         group = self.group_filter.currentData()
-        result = build_suggestions(table, load_engagement(self.repository, self.today),
-                                   self.repository.list_instruments(), self.settings, self.today,
-                                   groups=[group] if group else None)
-        self.suggestions_model.set_records(suggestion_records(result))
-        self.suggestions_count.setText(self.tr("%1 suggestions").replace("%1", str(len(result))))
+        records = [r for r in self._all_suggestions if group is None or r["group"] == group]
+        self.suggestions_model.set_records(records)
+        self.suggestions_count.setText(self.tr("%1 suggestions").replace("%1", str(len(records))))
+        self.strategy_label.setText(self.group_text(group))
+
+    def group_text(self, group: str | None) -> str:
+        return group_text(self.repository, self.settings, self._review_summary, group)
 
     def _load_campaigns(self) -> None:
         campaigns = self.repository.list_campaigns()
@@ -372,24 +391,7 @@ class CampaignsView(QWidget):
                                       sheet_title="Teilnehmer"))
 
     def verdict_text(self, evaluation: Any) -> str:
-        """The verdict in words, from core's verdict code and figures."""
-        effect = self._money(evaluation.kundenwert_effect_per_participant_cents)
-        cost = self._money(evaluation.cost_per_participant_cents)
-        texts = {
-            "no_participants": self.tr("No participants — nothing to evaluate."),
-            "pending": self.tr("Not final yet: the comparison period ends on %3. So far the "
-                               "Kundenwert per participant changed by %1 relative to the "
-                               "comparison group."),
-            "worthwhile": self.tr("Worthwhile: Kundenwert per participant %1 better than the "
-                                  "comparison group, more than the cost of %2 per participant."),
-            "not_covered": self.tr("Effect, but cost not covered: Kundenwert per participant %1 "
-                                   "better than the comparison group, cost %2 per participant."),
-            "no_effect": self.tr("No effect visible: participants did not develop better than "
-                                 "the comparison group (%1 per participant)."),
-        }
-        text = texts.get(evaluation.verdict_code, evaluation.verdict)
-        return (text.replace("%1", effect).replace("%2", cost or self.tr("unknown"))
-                .replace("%3", format_date(evaluation.after[1])))
+        return verdict_text(evaluation, self.settings)
 
     def _show_evaluation(self) -> None:
         from kundenportfolio.data.campaign_data import evaluate_campaign
