@@ -217,3 +217,26 @@ def test_group_filter_shows_strategy_instruments_and_review(view: CampaignsView,
     assert len(view.suggestions_model.records) == all_rows
     assert view.strategy_label.text().startswith(QCoreApplication.translate(
         "CampaignTexts", "%1 customers; without responsible person: %2;").split("%1")[0] + "3")
+
+
+def test_participants_removed_by_hand(qtmodeltester, view: CampaignsView,  # type: ignore[no-untyped-def]
+                                      prepared: Repository) -> None:
+    from kundenportfolio.data.campaign_data import save_participants
+
+    service = next(i for i in prepared.list_instruments() if i.code == "prioritaetsservice")
+    campaign = create_campaign(prepared, "Service-Check", service.id, [], dt.date(2026, 11, 1),
+                               dt.date(2026, 11, 30))
+    ids = [prepared.get_customer_by_number(n).id or 0 for n in ("10001", "10002", "10003")]
+    save_participants(prepared, campaign.id or 0, ids)  # service: consent not needed
+    view.refresh()
+    view.select_campaign(campaign.id)
+    panel = view.participants
+    qtmodeltester.check(panel.model)
+    assert [r["number"] for r in panel.model.records] == ["10001", "10002", "10003"]
+    row = [r["number"] for r in panel.model.records].index("10002")
+    panel.table.selectRow(panel.proxy.mapFromSource(panel.model.index(row, 0)).row())
+    panel.remove_button.click()
+    assert [p.customer_id for p in prepared.list_participants(campaign.id or 0)] == [ids[0],
+                                                                                    ids[2]]
+    assert [r["number"] for r in panel.model.records] == ["10001", "10003"]
+    assert view.selected_campaign() is not None and view.selected_campaign().id == campaign.id

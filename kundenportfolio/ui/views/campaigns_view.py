@@ -37,6 +37,7 @@ from kundenportfolio.core.scoring import group_label
 from kundenportfolio.ui.formatting import format_date, format_money
 from kundenportfolio.ui.models.record_table import SORT_ROLE, RecordColumn, RecordTableModel
 from kundenportfolio.ui.views.campaign_texts import group_text, verdict_text
+from kundenportfolio.ui.widgets.participants_panel import ParticipantsPanel
 from kundenportfolio.ui.widgets.suggestions_panel import suggestion_columns, suggestion_records
 
 
@@ -199,9 +200,15 @@ class CampaignsView(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.verdict_label)
         lower_layout.addWidget(self.canvas, 1)
+        self.participants = ParticipantsPanel(self.repository, page)
+        self.participants.changed.connect(self._after_change)
+        bottom = QSplitter(Qt.Orientation.Horizontal, page)
+        bottom.addWidget(lower)
+        bottom.addWidget(self.participants)
+        bottom.setSizes([650, 350])
         splitter = QSplitter(Qt.Orientation.Vertical, page)
         splitter.addWidget(self.campaign_table)
-        splitter.addWidget(lower)
+        splitter.addWidget(bottom)
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
@@ -398,6 +405,7 @@ class CampaignsView(QWidget):
         from kundenportfolio.reports.campaign_chart import draw_campaign_evaluation
 
         campaign = self.selected_campaign()
+        self.participants.set_campaign(campaign.id if campaign else None)
         evaluation = None
         if campaign is not None and campaign.id is not None:
             evaluation = self._run(lambda: evaluate_campaign(self.repository, campaign.id,
