@@ -96,7 +96,9 @@ def test_campaign_propose_participate_export(view: CampaignsView, prepared: Repo
     view.participate_button.click()
     view.participate_button.click()  # twice: still one contact
     alpha = prepared.get_customer_by_number("10001").id or 0
-    assert [c.campaign_id for c in prepared.list_contacts(alpha)].count(campaign.id) == 1
+    logged = [c for c in prepared.list_contacts(alpha) if c.campaign_id == campaign.id]
+    assert len(logged) == 1
+    assert logged[0].occurred_at.date() == dt.date(2026, 11, 2)  # campaign end, not "today"
     row = view.campaign_model.records.index(next(c for c in view.campaign_model.records
                                                  if c.id == campaign.id))
     assert view.campaign_model.index(row, 6).data() == "1"  # participants

@@ -371,7 +371,8 @@ class CampaignsView(QWidget):
         if campaign is None or campaign.id is None:
             return
         ids = [p.customer_id for p in self.repository.list_participants(campaign.id)]
-        self._run(lambda: mark_participation(self.repository, campaign.id, ids, self.today))
+        day = min(max(self.today, campaign.start_date), campaign.end_date)  # within the campaign
+        self._run(lambda: mark_participation(self.repository, campaign.id, ids, day))
         for customer_id in ids:
             self.store.customer_changed(customer_id)
         self._after_change(campaign.id)
