@@ -148,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     groups = [parse_group(g, settings).value for g in args.group] if args.group else None
     customer_ids = None
     if args.customer:
-        customer_ids = [repo.get_customer_by_number(args.customer).id]
+        customer_ids = [repo.get_customer_by_number(args.customer).id or 0]
     if args.overview:
         _overview(repo, settings)
         return 0

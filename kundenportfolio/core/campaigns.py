@@ -153,7 +153,8 @@ class GroupFigures:
         """Mean change per customer ("revenue" or "kundenwert"), 0 for an empty set."""
         if not self.customers:
             return 0.0
-        return (getattr(self, f"{what}_after") - getattr(self, f"{what}_before")) / self.customers
+        change = int(getattr(self, f"{what}_after")) - int(getattr(self, f"{what}_before"))
+        return change / self.customers
 
 
 @dataclass

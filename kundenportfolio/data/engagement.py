@@ -10,6 +10,7 @@ past date can be reproduced.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -43,8 +44,9 @@ class Engagement:
     staff_contacts: pd.DataFrame
 
 
-def _frame(repo: Repository, sql: str, params: list[object], columns: list[str]) -> pd.DataFrame:
-    rows = repo.db.execute(sql, params).fetchall()
+def _frame(repo: Repository, sql: str, params: Sequence[object], columns: list[str]
+           ) -> pd.DataFrame:
+    rows = repo.db.execute(sql, list(params)).fetchall()
     return pd.DataFrame.from_records(rows, columns=columns)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -174,9 +175,16 @@ class MainWindow(QMainWindow):
             return
         self.period = period
         self.period_selector.set_period(period)
-        for section in self.sections:
-            if hasattr(section.widget, "set_period"):
-                section.widget.set_period(period)
+        # a new period is computed from scratch: seconds with 100k customers, so show it
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.statusBar().showMessage(self.tr("Computing %1 …").replace("%1", period.label))
+        try:
+            for section in self.sections:
+                if hasattr(section.widget, "set_period"):
+                    section.widget.set_period(period)
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
         self.refresh_status()
         self.period_changed.emit(period)
 
