@@ -55,244 +55,262 @@
     </message>
 </context>
 <context>
-    <name>CampaignsView</name>
+    <name>CampaignTexts</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="71" />
-        <source>Instrument catalogue</source>
-        <translation>Instrumentenkatalog</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="72" />
-        <source>Suggestions</source>
-        <translation>Vorschläge</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="73" />
-        <source>Campaigns</source>
-        <translation>Kampagnen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="81" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="88" />
-        <source>all groups</source>
-        <translation>alle Gruppen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="89" />
-        <source>only Star and Ertrag</source>
-        <translation>nur Star- und Ertragskunden</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="90" />
-        <source>individual</source>
-        <translation>individuell</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
-        <source>group-specific</source>
-        <translation>gruppenspezifisch</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="157" />
-        <source>Instrument</source>
-        <translation>Instrument</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="94" />
-        <source>Scope</source>
-        <translation>Einsatz</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="95" />
-        <source>Groups</source>
-        <translation>Gruppen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
-        <source>Type</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
-        <source>Advertising</source>
-        <translation>Werbung</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="97" />
-        <source>Service contact</source>
-        <translation>Servicekontakt</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
-        <source>Cost per participant</source>
-        <translation>Kosten pro Teilnehmer</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="101" />
-        <source>Retired</source>
-        <translation>Ausgemustert</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="102" />
-        <source>Description</source>
-        <translation>Beschreibung</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="106" />
-        <source>Show retired instruments</source>
-        <translation>Ausgemusterte Instrumente zeigen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="108" />
-        <source>Retire</source>
-        <translation>Ausmustern</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="110" />
-        <source>New instrument…</source>
-        <translation>Neues Instrument…</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="112" />
-        <source>Edit…</source>
-        <translation>Bearbeiten…</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="129" />
-        <source>Number</source>
-        <translation>Nummer</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="130" />
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="131" />
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
-        <source>Kundenwert</source>
-        <translation>Kundenwert</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="135" />
-        <source>Responsible</source>
-        <translation>Verantwortlich</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="144" />
-        <source>Group:</source>
-        <translation>Gruppe:</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="156" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="324" />
-        <source>Campaign</source>
-        <translation>Kampagne</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="158" />
-        <source>From</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="160" />
-        <source>To</source>
-        <translation>Bis</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="161" />
-        <source>Target groups</source>
-        <translation>Zielgruppen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="162" />
-        <source>Budget</source>
-        <translation>Budget</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="164" />
-        <source>Participants</source>
-        <translation>Teilnehmer</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="166" />
-        <source>Took part</source>
-        <translation>Teilgenommen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="175" />
-        <source>New campaign…</source>
-        <translation>Neue Kampagne…</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="176" />
-        <source>Propose participants</source>
-        <translation>Teilnehmer vorschlagen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="177" />
-        <source>Mark all as participated</source>
-        <translation>Alle als teilgenommen markieren</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="178" />
-        <source>Export participants…</source>
-        <translation>Teilnehmer exportieren…</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="227" />
-        <source>All groups</source>
-        <translation>Alle Gruppen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="255" />
-        <source>%1 suggestions</source>
-        <translation>%1 Vorschläge</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="366" />
-        <source>Export participants</source>
-        <translation>Teilnehmer exportieren</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="367" />
-        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
-        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="379" />
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="20" />
         <source>No participants — nothing to evaluate.</source>
         <translation>Keine Teilnehmer – nichts auszuwerten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="380" />
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="22" />
         <source>Not final yet: the comparison period ends on %3. So far the Kundenwert per participant changed by %1 relative to the comparison group.</source>
         <translation>Noch nicht abschliessend: Der Vergleichszeitraum endet am %3. Bisher hat sich der Kundenwert pro Teilnehmer gegenüber der Vergleichsgruppe um %1 verändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="383" />
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="25" />
         <source>Worthwhile: Kundenwert per participant %1 better than the comparison group, more than the cost of %2 per participant.</source>
         <translation>Lohnend: Kundenwert pro Teilnehmer %1 besser als die Vergleichsgruppe, mehr als die Kosten von %2 pro Teilnehmer.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="385" />
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="28" />
         <source>Effect, but cost not covered: Kundenwert per participant %1 better than the comparison group, cost %2 per participant.</source>
         <translation>Wirkung, aber Kosten nicht gedeckt: Kundenwert pro Teilnehmer %1 besser als die Vergleichsgruppe, Kosten %2 pro Teilnehmer.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="387" />
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="31" />
         <source>No effect visible: participants did not develop better than the comparison group (%1 per participant).</source>
         <translation>Keine Wirkung erkennbar: Die Teilnehmer haben sich nicht besser entwickelt als die Vergleichsgruppe (%1 pro Teilnehmer).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="391" />
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="36" />
         <source>unknown</source>
         <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="47" />
+        <source>Standard strategy: %1</source>
+        <translation>Normstrategie: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="49" />
+        <source>Contact due after %1 days. Fitting instruments: %2</source>
+        <translation>Kontakt fällig nach %1 Tagen. Passende Instrumente: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaign_texts.py" line="61" />
+        <source>%1 customers; without responsible person: %2; main contact is not the responsible person: %3; with open complaints: %4; revenue rising: %5, falling: %6; unprofitable: %7</source>
+        <translation>%1 Kunden; ohne Betreuer: %2; Hauptkontakt ist nicht der Betreuer: %3; mit offenen Reklamationen: %4; Umsatz steigend: %5, fallend: %6; unrentabel: %7</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsView</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="73" />
+        <source>Instrument catalogue</source>
+        <translation>Instrumentenkatalog</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="74" />
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="75" />
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="90" />
+        <source>all groups</source>
+        <translation>alle Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
+        <source>only Star and Ertrag</source>
+        <translation>nur Star- und Ertragskunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="92" />
+        <source>individual</source>
+        <translation>individuell</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
+        <source>group-specific</source>
+        <translation>gruppenspezifisch</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="95" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="164" />
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
+        <source>Scope</source>
+        <translation>Einsatz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="97" />
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
+        <source>Advertising</source>
+        <translation>Werbung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
+        <source>Service contact</source>
+        <translation>Servicekontakt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="100" />
+        <source>Cost per participant</source>
+        <translation>Kosten pro Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="103" />
+        <source>Retired</source>
+        <translation>Ausgemustert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="104" />
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="108" />
+        <source>Show retired instruments</source>
+        <translation>Ausgemusterte Instrumente zeigen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="110" />
+        <source>Retire</source>
+        <translation>Ausmustern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="112" />
+        <source>New instrument…</source>
+        <translation>Neues Instrument…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="114" />
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="131" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="133" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="134" />
+        <source>Kundenwert</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="137" />
+        <source>Responsible</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="150" />
+        <source>Group:</source>
+        <translation>Gruppe:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="163" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="350" />
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="165" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="167" />
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
+        <source>Target groups</source>
+        <translation>Zielgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="171" />
+        <source>Participants</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="173" />
+        <source>Took part</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="182" />
+        <source>New campaign…</source>
+        <translation>Neue Kampagne…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="183" />
+        <source>Propose participants</source>
+        <translation>Teilnehmer vorschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="184" />
+        <source>Mark all as participated</source>
+        <translation>Alle als teilgenommen markieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="185" />
+        <source>Export participants…</source>
+        <translation>Teilnehmer exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="240" />
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="277" />
+        <source>%1 suggestions</source>
+        <translation>%1 Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="393" />
+        <source>Export participants</source>
+        <translation>Teilnehmer exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="394" />
+        <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1028,47 +1046,112 @@
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="64" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
+        <source>Low (10 %)</source>
+        <translation>Untergrenze (10 %)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
+        <source>High (90 %)</source>
+        <translation>Obergrenze (90 %)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="73" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
+        <source>Customer value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="75" />
+        <source>Expected next 12 months</source>
+        <translation>Erwartet nächste 12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="77" />
+        <source>Why at risk</source>
+        <translation>Grund der Abwanderungsgefahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="142" />
         <source>Export plan…</source>
         <translation>Plan exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="157" />
         <source>Planning table</source>
         <translation>Planungstabelle</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="158" />
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="159" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="215" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="209" />
+        <source>All customers</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="209" />
+        <source>No group</source>
+        <translation>Ohne Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="221" />
         <source>learned mixture</source>
         <translation>gelernte Mischung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="216" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="222" />
         <source>damped trend (little data)</source>
         <translation>gedämpfter Trend (wenig Daten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="218" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="224" />
         <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
         <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="247" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="253" />
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="248" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="254" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1285,47 +1368,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="97" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="98" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="99" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="100" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="105" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="106" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="119" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="120" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="121" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="122" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="123" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="124" />
         <source>Ranking</source>
         <translation>Rangliste</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="125" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="126" />
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="128" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="194" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="182" />
+        <source>Computing %1 …</source>
+        <translation>Berechne %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="204" />
         <source>The new language is used from the next start of the program.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/main_window.py" line="198" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="208" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -1333,82 +1426,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="199" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="209" />
         <source>Period: %1</source>
         <translation>Zeitraum: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="219" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="229" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="221" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="231" />
         <source>&amp;New customer…</source>
         <translation>&amp;Neuer Kunde…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="223" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="233" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="224" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="234" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="225" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="227" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="237" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="232" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="242" />
         <source>&amp;Find customer</source>
         <translation>Kunde &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="233" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="243" />
         <source>New &amp;contact…</source>
         <translation>Neuer &amp;Kontakt…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="234" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="244" />
         <source>New &amp;order…</source>
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="245" />
         <source>New relationship c&amp;ost…</source>
         <translation>Neue Betreuungsk&amp;osten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="236" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="246" />
         <source>&amp;Delete customer…</source>
         <translation>Kunde &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="237" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="247" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="241" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="251" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="242" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="252" />
         <source>&amp;About Kundenportfolio</source>
         <translation>&amp;Über Kundenportfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="247" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="257" />
         <source>%1 %2
 
 Customer value, portfolio, forecasts and campaigns for small businesses.</source>
@@ -1539,6 +1632,39 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="41" />
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPanel</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/participants_panel.py" line="36" />
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/participants_panel.py" line="37" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/participants_panel.py" line="38" />
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/participants_panel.py" line="39" />
+        <source>Took part</source>
+        <translation>Teilgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/participants_panel.py" line="55" />
+        <source>Remove from list</source>
+        <translation>Aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/participants_panel.py" line="75" />
+        <source>%1 participants</source>
+        <translation>%1 Teilnehmer</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ def test_window_shows_sections_menus_and_status(window) -> None:  # type: ignore
     keys = [s.key for s in window.sections]
     assert keys[0] == "customers"
     # only sections whose widget exists; the part-B views are registered when present
-    assert set(keys) <= {"customers", "portfolio", "ranking", "settings"}
+    assert set(keys) <= {"customers", "portfolio", "ranking", "forecast", "settings"}
     assert window.navigation.count() == len(keys)
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
