@@ -123,6 +123,8 @@ class MainWindow(QMainWindow):
                         "kundenportfolio.ui.views.portfolio_view", "PortfolioView"),
             SectionSpec("ranking", self.tr("Ranking"),
                         "kundenportfolio.ui.views.ranking_view", "RankingView"),
+            SectionSpec("forecast", self.tr("Forecast"), "kundenportfolio.ui.views.forecast_view",
+                        "ForecastView"),
             SectionSpec("settings", self.tr("Settings"),
                         "kundenportfolio.ui.views.settings_view", "SettingsView"),
         ):
