@@ -105,210 +105,210 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="73" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="74" />
         <source>Instrument catalogue</source>
         <translation>Instrumentenkatalog</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="74" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="75" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="75" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="76" />
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="83" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="90" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="84" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
         <source>all groups</source>
         <translation>alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="92" />
         <source>only Star and Ertrag</source>
         <translation>nur Star- und Ertragskunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="92" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
         <source>individual</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="94" />
         <source>group-specific</source>
         <translation>gruppenspezifisch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="95" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="164" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="165" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="97" />
         <source>Scope</source>
         <translation>Einsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="97" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
         <source>Advertising</source>
         <translation>Werbung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="100" />
         <source>Service contact</source>
         <translation>Servicekontakt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="100" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="101" />
         <source>Cost per participant</source>
         <translation>Kosten pro Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="103" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="104" />
         <source>Retired</source>
         <translation>Ausgemustert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="104" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="105" />
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="108" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="109" />
         <source>Show retired instruments</source>
         <translation>Ausgemusterte Instrumente zeigen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="110" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="111" />
         <source>Retire</source>
         <translation>Ausmustern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="112" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="113" />
         <source>New instrument…</source>
         <translation>Neues Instrument…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="114" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="115" />
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="131" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="133" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="133" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="134" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="134" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="135" />
         <source>Kundenwert</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="138" />
         <source>Responsible</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="150" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="151" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="163" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="350" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="164" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="351" />
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="166" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="167" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="170" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="172" />
         <source>Participants</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="173" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="174" />
         <source>Took part</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="182" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="183" />
         <source>New campaign…</source>
         <translation>Neue Kampagne…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="183" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="184" />
         <source>Propose participants</source>
         <translation>Teilnehmer vorschlagen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="184" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="185" />
         <source>Mark all as participated</source>
         <translation>Alle als teilgenommen markieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="185" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="186" />
         <source>Export participants…</source>
         <translation>Teilnehmer exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="240" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="241" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="277" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="278" />
         <source>%1 suggestions</source>
         <translation>%1 Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="393" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="394" />
         <source>Export participants</source>
         <translation>Teilnehmer exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="394" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="395" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
     </message>
@@ -894,83 +894,88 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="73" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="74" />
         <source>Search number, name, place, contact person, phone, e-mail (Ctrl+F)</source>
         <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="82" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="85" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="86" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="89" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="90" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="90" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="91" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="91" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="92" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="116" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="339" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="117" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="343" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="187" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="188" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="330" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="312" />
+        <source>Please select a customer first.</source>
+        <translation>Bitte zuerst einen Kunden auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="334" />
         <source>%1 orders</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="330" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="334" />
         <source>%1 contacts</source>
         <translation>%1 Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="331" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="335" />
         <source>%1 relationship costs</source>
         <translation>%1 Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="332" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="336" />
         <source>%1 campaign participations</source>
         <translation>%1 Kampagnenteilnahmen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="333" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="337" />
         <source>%1 group history entries</source>
         <translation>%1 Einträge im Gruppenverlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="334" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="338" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="337" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="341" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="338" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="342" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>

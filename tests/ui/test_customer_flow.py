@@ -257,3 +257,9 @@ def test_history_tab_shows_groups_and_movement(window, shop: Repository) -> None
         ["2025", "31.12.2025", "Mitnahmekunden", "3", "0.00", ""],
     ]
     assert view.detail.history_hint.isHidden()
+
+
+def test_new_order_without_customer_says_so(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.customers_view.current_customer_id() is None
+    assert window.customers_view.new_order() is None
+    assert window.statusBar().currentMessage() == "Please select a customer first."

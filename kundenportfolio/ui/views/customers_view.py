@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QSplitter,
     QTableView,
@@ -306,6 +307,9 @@ class CustomersView(QWidget):
 
     def _child_dialog(self, cls: Any, writer: Any, record: Any = None) -> Any:
         if self._selected is None:
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(self.tr("Please select a customer first."), 5000)
             return None
         dialog = cls(self.repository, self._selected, record, parent=self, writer=writer)
         dialog.open()
