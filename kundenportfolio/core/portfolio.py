@@ -20,6 +20,7 @@ import pandas as pd
 
 from kundenportfolio.core import scoring, value
 from kundenportfolio.core.models import Group
+from kundenportfolio.core.money import format_money
 from kundenportfolio.core.periods import Period
 
 PERCENTILE_SOURCES = {"kundenwert": "kdb4_cents", "potential": "potential_cents",
@@ -68,9 +69,10 @@ def _dates(values: pd.Series) -> np.ndarray:
 def _column(frame: pd.DataFrame | pd.Series, index: pd.Index, name: str | None = None,
             fill: Any = 0, dtype: Any = np.int64) -> np.ndarray:
     series = frame if isinstance(frame, pd.Series) else frame[name]
-    if len(series) == len(index) and series.index.equals(index):
-        return series.to_numpy(dtype)  # already aligned: skip the reindex
-    return series.reindex(index, fill_value=fill).to_numpy(dtype)
+    if not (len(series) == len(index) and series.index.equals(index)):  # else: already aligned
+        series = series.reindex(index, fill_value=fill)
+    aligned: np.ndarray = series.to_numpy(dtype)
+    return aligned
 
 
 def _derive(inputs: PortfolioInputs, period: Period, settings: Mapping[str, Any]) -> pd.DataFrame:
@@ -144,6 +146,17 @@ class PortfolioResult:
         })
 
     def clv_explanation(self, customer_id: int, format_amount: object = None) -> str:
+        """How the customer's lifetime value was computed, in plain German.
+
+        Amounts default to the database's number format and currency ("CHF 1'234.50").
+        """
+        if format_amount is None:
+            number_format = str(self.settings.get("number_format", "de-CH"))
+            currency = str(self.settings.get("currency", "CHF"))
+
+            def format_amount(cents: int) -> str:
+                return f"{currency} {format_money(cents, number_format)}"
+
         annual = int(self._annual.at[customer_id])
         return value.clv_explanation(
             annual, float(self.settings.get("clv_discount_rate_percent", 8.0)),
@@ -265,7 +278,9 @@ def _table_rows(cust: pd.DataFrame, base: pd.DataFrame, points: pd.DataFrame,
     cols["group"] = np.where(has_override, override, computed).astype(object)
     cols["overridden"] = has_override
     reason = cust["group_override_reason"].to_numpy(object)
-    cols["override_reason"] = np.where(has_override & pd.notna(reason), reason, None).astype(object)
+    cols["override_reason"] = np.array(
+        [r if o and isinstance(r, str) else None for r, o in zip(reason, has_override, strict=True)],
+        dtype=object)
     for column in NULLABLE_TEXT:  # keep None (pandas would turn str-or-None into NaN)
         cols[column] = pd.Series(cols[column], index=base.index, dtype=object)
     table = pd.DataFrame({c: cols[c] for c in TABLE_COLUMNS}, index=base.index,

@@ -196,15 +196,16 @@ def assign_groups(attractiveness: np.ndarray, position: np.ndarray,
 def explain_points(points: Mapping[str, float], settings: Mapping[str, Any]) -> list[CriterionScore]:
     """The criteria of both axes for one customer: weights, re-normalised weights, points."""
     out: list[CriterionScore] = []
-    for axis in ("attractiveness", "position"):
-        axis_weights = weights(settings, axis)  # type: ignore[arg-type]
+    axes: tuple[Axis, ...] = ("attractiveness", "position")
+    for axis in axes:
+        axis_weights = weights(settings, axis)
         used = {c: points.get(c) for c in axis_weights
                 if points.get(c) is not None and not np.isnan(points[c])}
         total = sum(axis_weights[c] for c in used)
         for code, weight in axis_weights.items():
             is_used = code in used
             out.append(CriterionScore(
-                axis=axis, code=code, label=CRITERIA[code].label,  # type: ignore[arg-type]
+                axis=axis, code=code, label=CRITERIA[code].label,
                 weight_percent=weight,
                 effective_weight_percent=(weight / total * 100.0) if is_used and total else 0.0,
                 points=float(used[code]) if is_used else None,  # type: ignore[arg-type]

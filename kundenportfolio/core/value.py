@@ -30,7 +30,8 @@ LEVELS = ("II", "III", "IV")
 
 def round_half_up(values: np.ndarray) -> np.ndarray:
     """Commercial rounding of float cents (half away from zero) to int64."""
-    return (np.sign(values) * np.floor(np.abs(values) + 0.5)).astype(np.int64)
+    rounded: np.ndarray = (np.sign(values) * np.floor(np.abs(values) + 0.5)).astype(np.int64)
+    return rounded
 
 
 def _aligned(frame: pd.DataFrame, column: str, index: pd.Index) -> np.ndarray:
@@ -39,7 +40,8 @@ def _aligned(frame: pd.DataFrame, column: str, index: pd.Index) -> np.ndarray:
     series = frame[column]
     if not series.index.equals(index):  # the common one-customer case skips the reindex
         series = series.reindex(index, fill_value=0)
-    return series.to_numpy(np.int64)
+    aligned: np.ndarray = series.to_numpy(np.int64)
+    return aligned
 
 
 def compute_kdb(orders: pd.DataFrame, costs_by_level: pd.DataFrame, index: pd.Index,

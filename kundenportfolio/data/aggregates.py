@@ -40,6 +40,16 @@ def _where(column: str, start: dt.date | str | None, end: dt.date | str | None,
     return (" AND ".join(parts) or "1"), params
 
 
+# For "all time" over every customer SQLite would walk the customer index and fetch each row
+# by rowid; a plain scan (or the covering date index) with a temporary B-tree is 2–4× faster.
+FULL_SCAN = {"orders": "orders NOT INDEXED", "costs": "costs NOT INDEXED",
+             "contacts": "contacts INDEXED BY idx_contacts_time_customer_type"}
+
+
+def _source(table: str, start: dt.date | None, customer_id: int | None) -> str:
+    return FULL_SCAN[table] if start is None and customer_id is None else table
+
+
 def _frame(db: Database, sql: str, params: list[Any], columns: list[str],
            dtype: Any = None) -> pd.DataFrame:
     """Query result as a frame indexed by the first column (column-wise: cheaper than records)."""
@@ -82,7 +92,7 @@ def load_order_sums(db: Database, start: dt.date | None, end: dt.date,
         "SUM(COALESCE(cost_of_goods_cents, 0)), "
         "SUM(CASE WHEN cost_of_goods_cents IS NULL THEN amount_cents - discount_cents ELSE 0 END), "
         "SUM(is_credit_note = 0) "
-        f"FROM orders WHERE {where} GROUP BY customer_id"
+        f"FROM {_source('orders', start, customer_id)} WHERE {where} GROUP BY customer_id"
     )
     return _int_frame(db, sql, params, ["customer_id", "revenue_cents", "reductions_cents",
                                         "cogs_cents", "net_default_cents", "order_count"])
@@ -111,7 +121,8 @@ def load_cost_sums(db: Database, start: dt.date | None, end: dt.date,
     where, params = _where("cost_date", start, end, customer_id)
     sums = ", ".join(f"SUM(CASE WHEN category = '{c}' THEN amount_cents ELSE 0 END)"
                      for c in COST_CATEGORIES)
-    sql = f"SELECT customer_id, {sums} FROM costs WHERE {where} GROUP BY customer_id"
+    sql = (f"SELECT customer_id, {sums} FROM {_source('costs', start, customer_id)} "
+           f"WHERE {where} GROUP BY customer_id")
     return _int_frame(db, sql, params, ["customer_id", *COST_CATEGORIES])
 
 
@@ -120,8 +131,8 @@ def load_contact_sums(db: Database, start: dt.date | None, end: dt.date,
     """Contacts (other than order records) and complaints in the period, per customer."""
     day_after = end + dt.timedelta(days=1)
     where, params = _where("occurred_at", start, day_after, customer_id, end_exclusive=True)
-    sql = (f"SELECT customer_id, SUM(type <> 'order'), SUM(type = 'complaint') FROM contacts "
-           f"WHERE {where} GROUP BY customer_id")
+    sql = (f"SELECT customer_id, SUM(type <> 'order'), SUM(type = 'complaint') "
+           f"FROM {_source('contacts', start, customer_id)} WHERE {where} GROUP BY customer_id")
     return _int_frame(db, sql, params, ["customer_id", "contact_count", "complaint_count"])
 
 

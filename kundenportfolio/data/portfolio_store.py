@@ -110,6 +110,17 @@ class PortfolioStore:
         self._seen_changes = aggregates.total_changes(self.repository.db)
         return len(snapshots)
 
+    def snapshot_closed_year(self, today: dt.date) -> str | None:
+        """Keep the history of a closed period: snapshot last calendar year once, if missing.
+
+        Returns the period key if a snapshot was taken now (call e.g. at program start).
+        """
+        period = Period.calendar_year(today.year - 1)
+        if period.key in self.repository.list_periods():
+            return None
+        self.snapshot(period, today)
+        return period.key
+
     def movements(self, period_from_key: str, period_to_key: str) -> pd.DataFrame:
         """customer_id, number, name, from_group, to_group of customers who changed group."""
         return aggregates.load_movements(self.repository.db, period_from_key, period_to_key)

@@ -68,7 +68,7 @@ def test_values_ranking_and_flags(repo: Repository, shop: dict[str, int]) -> Non
     assert t.loc[c, "last_order_date"] is None
     # CLV of A: 525.00 × 3.99271 = 2096.17
     assert t.loc[a, "clv_cents"] == 209_617
-    assert "525.00" in result.clv_explanation(a)
+    assert "Kundenlebenszeitwert CHF 2'096.17" in result.clv_explanation(a)
     assert list(t.columns[:3]) == ["number", "name", "city"]
 
 
@@ -153,7 +153,7 @@ def test_new_and_deleted_customer_incremental(repo: Repository, shop: dict[str, 
     _order(repo, new, dt.date(2026, 10, 2), 1_000_000)  # + 10'000.00 × 35 % = 3'500.00
     store.customer_changed(new)
     assert result.table.at[new, "kundenwert_cents"] == 353_500 and result.table.at[new, "rank"] == 1
-    assert "3535.00" in result.clv_explanation(new)
+    assert "CHF 3'535.00" in result.clv_explanation(new)
     assert result.table["rank"].to_dict() == {shop["a"]: 2, shop["b"]: 3, shop["c"]: 4, new: 1}
     repo.delete_customer(shop["a"])
     store.customer_changed(shop["a"])
@@ -190,3 +190,13 @@ def test_snapshot_and_movements(repo: Repository, shop: dict[str, int]) -> None:
     row = moved.set_index("customer_id").loc[shop["a"]]
     assert row["to_group"] == expected_to and row["from_group"] != expected_to
     assert list(moved.columns) == ["customer_id", "number", "name", "from_group", "to_group"]
+
+
+def test_closed_year_snapshotted_once(repo: Repository, shop: dict[str, int]) -> None:
+    store = PortfolioStore(repo)
+    assert store.snapshot_closed_year(dt.date(2027, 1, 3)) == "2026"
+    assert store.snapshot_closed_year(dt.date(2027, 2, 1)) is None  # already there
+    snaps = {s.customer_id: s for s in repo.list_period_snapshots("2026")}
+    # A in 2026: KDB IV 525.00, rank 1, class A
+    assert snaps[shop["a"]].kundenwert_cents == 52_500 and snaps[shop["a"]].rank == 1
+    assert snaps[shop["a"]].abc == "A" and snaps[shop["a"]].snapshot_date == dt.date(2027, 1, 3)
