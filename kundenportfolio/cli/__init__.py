@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "kundenportfolio.cli.campaign",
     "kundenportfolio.cli.importing",
     "kundenportfolio.cli.exporting",
+    "kundenportfolio.cli.report",
 ]
 
 
