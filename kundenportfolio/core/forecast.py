@@ -27,6 +27,12 @@ STATUS_LABELS = {
     "credit_only": "nur Gutschriften",
     "lapsed": "kein Umsatz erwartet",
 }
+STAT_COLUMNS = {
+    "years": "int64", "mean_cents": float, "std_cents": float, "cv": float,
+    "trend_percent": float, "yoy_percent": float, "revenue_12m_cents": float,
+    "usual_interval_days": float, "last_order_date": "datetime64[ns]",
+    "days_since_last_order": float, "purchase_days": "int64", "first_order_date": "datetime64[ns]",
+}
 TREND_YEARS = 4  # rolling 12-month windows used for the trend
 MIN_INTERVAL_GAPS = 2  # a "usual" order interval needs at least two gaps (three purchases)
 
@@ -90,6 +96,9 @@ def customer_statistics(orders: pd.DataFrame, as_of: dt.date | pd.Timestamp) -> 
     purchase. NaN where there is too little history for a figure."""
     as_of = _ts(as_of)
     known = orders[orders["order_date"] <= as_of]
+    if known.empty:  # nothing known yet: every figure is unknown
+        return pd.DataFrame({c: pd.Series(dtype=t) for c, t in STAT_COLUMNS.items()},
+                            index=pd.Index([], dtype="int64", name="customer_id"))
     years = yearly_revenue(known, as_of)
     complete = years[~years["partial"]]
     by_year = complete.groupby("customer_id")["revenue_cents"]

@@ -264,6 +264,9 @@ def forecast_revenue(orders: pd.DataFrame, as_of: pd.Timestamp | str, horizon_da
     orders = orders[orders["order_date"] <= as_of]
     if orders.empty:
         return _empty(), ModelInfo(method, horizon)
+    if horizon < MIN_WINDOW_DAYS:  # a few days: a share of the four-week forecast
+        result, info = forecast_revenue(orders, as_of, MIN_WINDOW_DAYS, method)
+        return result * (horizon / MIN_WINDOW_DAYS), info
     if method in ("naive", "moving_average"):
         windows = _windows(orders, as_of, horizon, 1 if method == "naive" else 3)
         value = windows.mean(axis=1, skipna=True).clip(lower=0).fillna(0.0)

@@ -184,3 +184,16 @@ def test_nnls_keeps_weights_non_negative() -> None:
     # y = 2·x1 − 1·x2 would need a negative weight; best non-negative fit uses x1 alone:
     # minimise Σ(y − b·x1)² with y = 1, 3, 5 → b = 22/14
     assert nnls(a, np.array([1.0, 3.0, 5.0])) == pytest.approx([22 / 14, 0.0])
+
+
+def test_as_of_before_any_order_gives_zeros_not_errors() -> None:
+    result, _ = forecast_customers(SERIES, customers(1, 2), dt.date(2010, 1, 1), 365)
+    assert result["expected_cents"].tolist() == [0, 0]
+    assert result["status"].tolist() == ["no_orders", "no_orders"]
+
+
+def test_a_few_days_are_a_share_of_four_weeks() -> None:
+    # constant customer: 28-day forecast of the fallback, then 7/28 of it
+    four_weeks, _ = forecast_revenue(SERIES, "2025-12-31", 28)
+    one_week, _ = forecast_revenue(SERIES, "2025-12-31", 7)
+    assert one_week["expected"].to_numpy() == pytest.approx(four_weeks["expected"].to_numpy() / 4)
