@@ -114,10 +114,11 @@ def _overview(repo: Any, settings: dict[str, Any]) -> None:
         print(f"  Instrumente: {', '.join(names)}")
 
 
-def _review(table: pd.DataFrame, engagement: Any, settings: dict[str, Any]) -> None:
+def _review(table: pd.DataFrame, engagement: Any, settings: dict[str, Any], limit: int) -> None:
     from kundenportfolio.core.review import review, review_by_group
 
-    summary = review_by_group(review(table, engagement, settings), settings)
+    answers = review(table, engagement, settings)
+    summary = review_by_group(answers, settings)
     fmt = str(settings["number_format"])
     for group, row in summary.iterrows():
         print(f"{group_label(settings, str(group))}: {row['customers']} Kunden, "
@@ -127,6 +128,13 @@ def _review(table: pd.DataFrame, engagement: Any, settings: dict[str, Any]) -> N
               f"{row['no_contact_12m']}")
         print(f"  mit offener Reklamation: {row['open_complaints']}; Umsatz steigt: "
               f"{row['rising']}; sinkt: {row['falling']}; unrentabel: {row['unprofitable']}")
+    orphans = answers[answers["no_responsible"]].sort_values("kundenwert_cents", ascending=False)
+    if len(orphans):
+        print(f"Kunden ohne Betreuer ({len(orphans)}, nach Kundenwert):")
+        for number, name in zip(orphans["number"][:limit], orphans["name"][:limit], strict=True):
+            print(f"  {number}  {name}")
+        if len(orphans) > limit:
+            print(f"  … und {len(orphans) - limit} weitere.")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -156,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
     engagement = load_engagement(repo, as_of)
     if args.review:
         _review(table if groups is None else table[table["group"].isin(groups)], engagement,
-                settings)
+                settings, args.limit)
         return 0
     result = build_suggestions(table, engagement, repo.list_instruments(), settings, as_of,
                                groups=groups, customer_ids=customer_ids)

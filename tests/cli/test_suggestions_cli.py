@@ -135,3 +135,13 @@ def test_campaign_participants_edited_by_hand_respect_consent(
     assert "10001" in out and "10002" not in out and "1 Teilnehmer." in out
     assert main([*db, "campaign", "participants", "1", "--remove", "10001"]) == 0
     assert "gespeichert: 0 Kunden" in capsys.readouterr().out
+
+
+def test_suggestions_review_lists_customers_without_responsible_person(
+        db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(db_file), "suggestions", "--review", "--as-of", AS_OF]) == 0
+    out = capsys.readouterr().out
+    # none of the three has a Betreuer; listed by Kundenwert: Alpha, Beta, Gamma
+    assert "Kunden ohne Betreuer (3, nach Kundenwert):" in out
+    listed = out.split("Kunden ohne Betreuer")[1].splitlines()[1:4]
+    assert [line.split()[0] for line in listed] == ["10001", "10002", "10003"]
