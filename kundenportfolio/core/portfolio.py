@@ -221,10 +221,13 @@ class PortfolioResult:
         else:
             base = _derive(inputs, self.period, self.settings)
             points = scoring.criterion_points(base)
-            for code in ("kundenwert", "frequency", "contacts"):
+            for code in ("kundenwert", "potential", "frequency", "contacts"):
                 new = float(base[PERCENTILE_SOURCES[code]].iat[0])
-                points[code] = scoring.percentile_point(self._sorted[code], new, None)
+                if code != "potential" or new > 0:
+                    points[code] = scoring.percentile_point(self._sorted[code], new, None)
             row = _table_rows(inputs.customers, base, points, self.thresholds, self.settings)
+            row["revenue_points"] = scoring.percentile_point(
+                self._sorted["revenue"], float(base["revenue_cents"].iat[0]), None)
             self.table = pd.concat([self.table, row])
             self.points = pd.concat([self.points, points])
             self._annual.loc[customer_id] = int(base["annual_kdb4_cents"].iat[0])

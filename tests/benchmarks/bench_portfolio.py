@@ -162,6 +162,9 @@ def main() -> int:
           f"group equal {same_group:.3f} % of customers")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS of the process): {peak:.0f} MB")
+    snap = timed(lambda: store.snapshot(Period.calendar_year(as_of.year - 1)), 1)
+    print(f"snapshot of {len(result.table):,} customers   {fmt(snap)}")
+    db.execute("DELETE FROM group_history WHERE period = ?", [str(as_of.year - 1)])
     for order in added:  # leave the benchmark database as it was
         repo.delete_order(int(order.id or 0))
     db.close()
