@@ -312,6 +312,12 @@ def rotate_backups(folder: Path, db_path: Path, policy: BackupPolicy,
         with contextlib.suppress(OSError):
             path.unlink()
             deleted.append(path)
+    # temp files of backups interrupted by a crash (older than an hour: not still being written)
+    for temp in folder.glob(f".{db_path.stem}_*{SUFFIX}.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < dt.datetime.now().timestamp() - 3600:
+                temp.unlink()
+                deleted.append(temp)
     return deleted
 
 

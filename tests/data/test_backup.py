@@ -258,3 +258,20 @@ def test_move_database_copies_checked_then_removes_original(tmp_path: Path) -> N
     assert list(image.parent.iterdir()) == []  # original, -wal and -shm gone
     with pytest.raises(backup.BackupError, match="schon eine Datei"):
         backup.move_database(source, target)
+
+
+def test_rotation_removes_temp_files_of_interrupted_backups(tmp_path: Path) -> None:
+    import os
+
+    db_path = tmp_path / "firma.sqlite3"
+    _make_db(db_path, ["Alpha AG"])
+    folder = tmp_path / "b"
+    folder.mkdir()
+    old = folder / ".firma_2026-01-01_100000_beenden.sqlite3.tmp"  # a crash mid-backup
+    fresh = folder / ".firma_2026-01-02_100000_beenden.sqlite3.tmp"  # perhaps being written
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    two_hours_ago = dt.datetime.now().timestamp() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    assert backup.rotate_backups(folder, db_path, BackupPolicy()) == [old]
+    assert fresh.exists()
