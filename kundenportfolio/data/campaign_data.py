@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -141,11 +142,13 @@ def window_values(repo: Repository, start: dt.date, end: dt.date) -> pd.DataFram
 
 
 def evaluate_campaign(repo: Repository, campaign_id: int, as_of: dt.date,
-                      groups_table: pd.DataFrame | None = None) -> rules.CampaignEvaluation:
+                      groups_table: pd.DataFrame | None = None,
+                      store: Any = None) -> rules.CampaignEvaluation:
     """Evaluate a campaign as of a day.
 
     groups_table: a portfolio table (index customer_id, columns group, status) for the
-    comparison group; default: the portfolio of the 12 months before the campaign start.
+    comparison group; default: the portfolio of the 12 months before the campaign start,
+    from `store` (a PortfolioStore, whose cache the GUI shares) or computed afresh.
     """
     campaign = repo.get_campaign(campaign_id)
     settings = repo.all_settings()
@@ -157,7 +160,7 @@ def evaluate_campaign(repo: Repository, campaign_id: int, as_of: dt.date,
         from kundenportfolio.data.portfolio_store import PortfolioStore
 
         period = Period.last_12_months(campaign.start_date - dt.timedelta(days=1))
-        groups_table = PortfolioStore(repo).result(period).table
+        groups_table = (store or PortfolioStore(repo)).result(period).table
     targets = [str(g) for g in campaign.target_groups] or [g.value for g in Group]
     listed_ids = {p.customer_id for p in listed}
     pool = groups_table[groups_table["group"].isin(targets) & (groups_table["status"] == "active")]

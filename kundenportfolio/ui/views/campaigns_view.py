@@ -411,7 +411,7 @@ class CampaignsView(QWidget):
         evaluation = None
         if campaign is not None and campaign.id is not None:
             evaluation = self._run(lambda: evaluate_campaign(self.repository, campaign.id,
-                                                             self.today))
+                                                             self.today, store=self.store))
         self.verdict_label.setText(self.verdict_text(evaluation) if evaluation else "")
         draw_campaign_evaluation(self.figure, evaluation,
                                  number_format=self.settings.get("number_format", "de-CH"),
