@@ -42,13 +42,16 @@ def load_customers(source: Repository | Database) -> pd.DataFrame:
     return frame
 
 
-def load_orders(source: Repository | Database, as_of: dt.date | None = None) -> pd.DataFrame:
+def load_orders(source: Repository | Database, as_of: dt.date | None = None, *,
+                customer_id: int | None = None) -> pd.DataFrame:
     """Orders dated on or before `as_of` (all if None), oldest first.
 
     Columns: customer_id (int64), number (customer number, str), order_date (datetime64),
     net_cents (int64: Umsatz − Erlösschmälerung; credit notes are negative), is_credit_note (bool).
     """
-    where, params = ("WHERE order_date <= ?", [as_of.isoformat()]) if as_of else ("", [])
+    clauses, params = _filters(("order_date <= ?", as_of.isoformat() if as_of else None),
+                               ("customer_id = ?", customer_id))
+    where = f"WHERE {clauses}" if params else ""
     db = _db(source)
     # One text of comma-separated integers, parsed by numpy in C: on a million orders this is
     # about twice as fast as fetching a million row tuples. Days count from 1970-01-01.
@@ -73,7 +76,14 @@ def load_orders(source: Repository | Database, as_of: dt.date | None = None) -> 
     return frame.sort_values(["order_date", "customer_id"], kind="stable", ignore_index=True)
 
 
-def load_contact_events(source: Repository | Database, as_of: dt.date) -> pd.DataFrame:
+def _filters(*pairs: tuple[str, object]) -> tuple[str, list[object]]:
+    """`clause AND clause` for the pairs whose value is not None, and their parameters."""
+    used = [(clause, value) for clause, value in pairs if value is not None]
+    return " AND ".join(c for c, _ in used) or "1", [v for _, v in used]
+
+
+def load_contact_events(source: Repository | Database, as_of: dt.date, *,
+                        customer_id: int | None = None) -> pd.DataFrame:
     """Complaints and "kauft bei Konkurrenz" contacts up to `as_of`.
 
     Columns: customer_id, day (datetime64), is_complaint, is_open (open complaint),
@@ -84,8 +94,9 @@ def load_contact_events(source: Repository | Database, as_of: dt.date) -> pd.Dat
         "SELECT customer_id, substr(occurred_at, 1, 10), type = 'complaint', "
         "coalesce(complaint_status = 'open', 0), coalesce(revenue_impact_cents, 0), "
         "buys_from_competitor FROM contacts "
-        "WHERE occurred_at <= ? AND (type = 'complaint' OR buys_from_competitor = 1)",
-        [_day_end(as_of)],
+        "WHERE occurred_at <= ? AND (type = 'complaint' OR buys_from_competitor = 1) AND "
+        + _filters(("customer_id = ?", customer_id))[0],
+        [_day_end(as_of), *_filters(("customer_id = ?", customer_id))[1]],
         ["customer_id", "day", "is_complaint", "is_open", "impact_cents", "competitor"],
     )
     frame["day"] = pd.to_datetime(frame["day"], format="ISO8601")
@@ -95,15 +106,18 @@ def load_contact_events(source: Repository | Database, as_of: dt.date) -> pd.Dat
     return frame
 
 
-def load_campaign_participation(source: Repository | Database, as_of: dt.date) -> pd.DataFrame:
+def load_campaign_participation(source: Repository | Database, as_of: dt.date, *,
+                                customer_id: int | None = None) -> pd.DataFrame:
     """Campaign participations up to `as_of`: customer_id, day (participation or campaign
     start), campaign (name)."""
     frame = _frame(
         _db(source),
         "SELECT p.customer_id, coalesce(p.participated_at, k.start_date), k.name "
         "FROM campaign_participants p JOIN campaigns k ON k.id = p.campaign_id "
-        "WHERE coalesce(p.participated_at, k.start_date) <= ?",
-        [as_of.isoformat()], ["customer_id", "day", "campaign"],
+        "WHERE coalesce(p.participated_at, k.start_date) <= ? AND "
+        + _filters(("p.customer_id = ?", customer_id))[0],
+        [as_of.isoformat(), *_filters(("p.customer_id = ?", customer_id))[1]],
+        ["customer_id", "day", "campaign"],
     )
     frame["day"] = pd.to_datetime(frame["day"], format="ISO8601")
     return frame
