@@ -171,37 +171,39 @@ def write_csv(table: pd.DataFrame, settings: dict[str, Any], path: Path) -> None
 
 
 def write_xlsx(table: pd.DataFrame, settings: dict[str, Any], path: Path, title: str) -> None:
+    """Real numbers with number formats; write-only mode keeps 100,000 rows in little memory."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = "Kundenportfolio"
-    sheet.append([h for h, _, _ in EXPORT_COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Kundenportfolio")
+    formats = {"money": "#,##0.00", "score": "0.0", "int": "0"}
+    for index, (header, _, kind) in enumerate(EXPORT_COLUMNS):
+        letter = chr(ord("A") + index)
+        width = 32 if header == "Name" else max(len(header) + 2, 14 if kind == "money" else 8)
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "C2"
+    bold = Font(bold=True)
+    header_cells = []
+    for header, _, _ in EXPORT_COLUMNS:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
     columns = [(table[col].tolist(), kind) for _, col, kind in EXPORT_COLUMNS]
     for i in range(len(table)):
         row: list[Any] = []
         for values, kind in columns:
             raw = values[i]
-            if kind == "money":
-                row.append(int(raw) / 100)
-            elif kind == "score":
-                row.append(round(float(raw), 2))
-            elif kind == "int":
-                row.append(int(raw))
+            if kind in formats:
+                number = int(raw) / 100 if kind == "money" else (
+                    round(float(raw), 2) if kind == "score" else int(raw))
+                cell = WriteOnlyCell(sheet, value=number)
+                cell.number_format = formats[kind]
+                row.append(cell)
             else:
                 row.append(_cell(kind, raw, settings, "de-CH"))
         sheet.append(row)
-    formats = {"money": "#,##0.00", "score": "0.0", "int": "0"}
-    for index, (header, _, kind) in enumerate(EXPORT_COLUMNS, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = max(len(header) + 2, 14 if kind == "money" else 8)
-        if kind in formats:
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = formats[kind]
-    sheet.column_dimensions["B"].width = 32
-    sheet.freeze_panes = "C2"
     workbook.properties.title = f"Kundenportfolio – {title}"
     workbook.save(path)
