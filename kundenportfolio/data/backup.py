@@ -25,6 +25,7 @@ from pathlib import Path
 from kundenportfolio import paths
 from kundenportfolio import settings as declared
 from kundenportfolio.core.errors import KundenportfolioError
+from kundenportfolio.data.database import read_only_uri
 
 SUFFIX = ".sqlite3"
 STAMP_FORMAT = "%Y-%m-%d_%H%M%S"
@@ -114,7 +115,7 @@ def _int_setting(conn: sqlite3.Connection, setting: declared.Setting) -> int:
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def backup_dir_for(db_path: Path) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from sqlite_utils import Database
 
@@ -21,6 +21,19 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 # Called with the file path before migrations change an existing file (backup hook).
 BeforeMigrate = Callable[[Path], None]
+
+
+def read_only_uri(path: Path | PurePath) -> str:
+    """`file:` URI that opens `path` read-only (`?mode=ro`).
+
+    A Windows UNC path (\\\\server\\share\\k.sqlite3) would become file://server/share/..., whose
+    "authority" SQLite rejects; file:////server/share/... has an empty authority and keeps the
+    //server/share path, which Windows accepts.
+    """
+    uri = (path.resolve() if isinstance(path, Path) else path).as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        uri = "file:////" + uri[len("file://"):]
+    return f"{uri}?mode=ro"
 
 
 def inspect_file(path: Path) -> tuple[int, int, int]:
@@ -41,7 +54,7 @@ def inspect_file(path: Path) -> tuple[int, int, int]:
             "(es ist überhaupt keine SQLite-Datei). Sie wurde nicht verändert."
         )
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -99,7 +112,7 @@ def _open_read_only(path: Path) -> Database:
     if not check_openable(path):
         raise DatabaseRefusedError(f"Die Datei «{path.name}» gibt es nicht oder sie ist leer; "
                                    "schreibgeschützt kann sie nicht angelegt werden.")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     db = Database(conn)
     try:
         db.execute("PRAGMA foreign_keys = ON")

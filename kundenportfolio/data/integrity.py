@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from kundenportfolio.core.errors import DatabaseRefusedError
+from kundenportfolio.data.database import read_only_uri
 
 # foreign_key_check costs about 2 s per 90 MB (20,000 customers with 5 years of history); above
 # this size the start-up check is quick_check only (`kundenportfolio check` always does both).
@@ -30,7 +31,7 @@ class DatabaseDamagedError(DatabaseRefusedError):
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path), uri=True)
 
 
 def check_database(path: Path, *, full: bool = False, foreign_keys: bool = True) -> list[str]:

@@ -139,3 +139,24 @@ def test_big_files_skip_the_foreign_key_check_on_open(tmp_path: Path,
     monkeypatch.setattr(integrity, "FK_CHECK_MAX_BYTES", 1024)  # "big" = more than 1 KB
     open_database(path).close()  # opens: only quick_check ran
     assert check_database(path) != []  # the explicit check still finds it
+
+
+def test_read_only_uri_handles_special_characters_and_unc() -> None:
+    from pathlib import PureWindowsPath
+
+    from kundenportfolio.data.database import read_only_uri
+
+    assert read_only_uri(PureWindowsPath(r"\\server\daten\k.sqlite3")) \
+        == "file:////server/daten/k.sqlite3?mode=ro"  # empty authority, UNC path kept
+    assert read_only_uri(PureWindowsPath(r"C:\Users\Jürg\k.sqlite3")) \
+        == "file:///C:/Users/J%C3%BCrg/k.sqlite3?mode=ro"
+
+
+def test_file_names_with_uri_characters_open_and_check(tmp_path: Path) -> None:
+    path = tmp_path / "Jürg & Co #1 ?.sqlite3"
+    _make_db(path, 2)
+    assert check_database(path) == []
+    db = open_database(path, read_only=True)
+    assert Repository(db).count_customers() == 2
+    db.close()
+    assert backup.count_customers(backup.create_backup(path)) == 2
