@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-Array = NDArray[np.float64]
+Array = NDArray[Any]
 
 _LANCZOS = np.array([
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
@@ -39,7 +40,7 @@ def gammaln(z: Array | float) -> Array:
     # reflection for z < 0.5: Γ(z)Γ(1−z) = π / sin(πz)
     with np.errstate(divide="ignore", invalid="ignore"):
         reflected = np.log(np.pi / np.abs(np.sin(np.pi * z))) - result
-    return np.where(small, reflected, result)
+    return np.asarray(np.where(small, reflected, result))
 
 
 def nelder_mead(f: Callable[[Array], float], x0: Array, *, max_iter: int = 600,
@@ -70,7 +71,7 @@ def nelder_mead(f: Callable[[Array], float], x0: Array, *, max_iter: int = 600,
             else:  # shrink towards the best point
                 simplex[1:] = simplex[0] + 0.5 * (simplex[1:] - simplex[0])
                 values[1:] = [f(p) for p in simplex[1:]]
-    return simplex[int(np.argmin(values))]
+    return np.asarray(simplex[int(np.argmin(values))])
 
 
 def _compress(*columns: Array) -> tuple[list[Array], Array, Array]:
@@ -101,7 +102,7 @@ class BGNBD:
         with np.errstate(divide="ignore", invalid="ignore"):
             a4 = np.where(x > 0, np.log(a) - np.log(np.maximum(b + x - 1, 1e-12))
                           - (r + x) * np.log(alpha + t_x), -np.inf)
-        return a1 + a2 + np.logaddexp(a3, a4)
+        return np.asarray(a1 + a2 + np.logaddexp(a3, a4))
 
     @classmethod
     def fit(cls, x: Array, t_x: Array, big_t: Array) -> BGNBD:

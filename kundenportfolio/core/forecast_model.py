@@ -124,7 +124,7 @@ def _all_spend_ratio(summary: pd.DataFrame) -> np.ndarray:
     repeat = summary["mean_repeat"].to_numpy()
     population = float(np.mean(mean_all[mean_all > 0])) if (mean_all > 0).any() else 1.0
     base = np.where(repeat > 0, repeat, population)
-    return np.clip(mean_all / base, 0.0, 10.0)
+    return np.asarray(np.clip(mean_all / base, 0.0, 10.0))
 
 
 def _features(summary: pd.DataFrame, bg_pred: np.ndarray, window_days: int) -> np.ndarray:
@@ -184,7 +184,7 @@ def nnls(a: np.ndarray, y: np.ndarray, prior: np.ndarray | None = None,
             if sse < best_sse - 1e-9 * abs(best_sse):
                 best, best_sse = np.zeros(n), sse
                 best[cols] = coef
-    return best / scale
+    return np.asarray(best / scale)
 
 
 def _quantile_ratios(pred: np.ndarray, actual: np.ndarray, bins: int = 10
