@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from kundenportfolio.core.errors import DatabaseRefusedError
 from kundenportfolio.data import migrations
+from kundenportfolio.data.storage_errors import storage_errors
 
 APPLICATION_ID = 0x4B505446  # "KPTF": marks a file as a Kundenportfolio database
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -151,17 +152,18 @@ def open_database(
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     try:
-        configure(db)
-        if migrations.migrations.pending(db):
-            hook = before_migrate
-            if isinstance(hook, _Default):
-                from kundenportfolio.data.backup import backup_before_migration
+        with storage_errors():  # read-only file or folder, full disk: a German message
+            configure(db)
+            if migrations.migrations.pending(db):
+                hook = before_migrate
+                if isinstance(hook, _Default):
+                    from kundenportfolio.data.backup import backup_before_migration
 
-                hook = backup_before_migration
-            if existing and hook is not None:
-                hook(path)
-            migrations.apply_pending(db)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    hook = backup_before_migration
+                if existing and hook is not None:
+                    hook(path)
+                migrations.apply_pending(db)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     except BaseException:
         db.close()
         raise

@@ -175,3 +175,22 @@ def test_other_database_errors_are_not_disguised() -> None:
     with pytest.raises(sqlite3.OperationalError, match="no such table"), \
             storage_errors.storage_errors():
         sqlite3.connect(":memory:").execute("SELECT * FROM fehlt")
+
+
+def test_unwritable_database_file_is_refused_in_german(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file on a write-protected medium: as root chmod cannot simulate it, so the error
+    SQLite gives there is raised from the first write of opening."""
+    from kundenportfolio.data import database
+
+    path = tmp_path / "cd.sqlite3"
+    open_database(path).close()
+
+    def readonly_medium(db: object) -> None:
+        error = sqlite3.OperationalError("attempt to write a readonly database")
+        error.sqlite_errorname = "SQLITE_READONLY"  # type: ignore[attr-defined]
+        raise error
+
+    monkeypatch.setattr(database, "configure", readonly_medium)
+    with pytest.raises(storage_errors.StorageError, match="kann nicht beschrieben werden"):
+        open_database(path)
