@@ -31,7 +31,7 @@ FOOTER_MM = 10.0
 MARGIN_MM = 15.0
 BASE_POINT_SIZE = 7.5
 FONT_FAMILY = "DejaVu Sans"  # bundled on Linux; Qt falls back to the system sans elsewhere
-_APP: list[Any] = []  # keeps a QGuiApplication we created alive while rendering
+_APP: list[Any] = []  # keeps a QApplication we created alive while rendering
 
 
 @dataclass
@@ -56,15 +56,19 @@ def german_date(day: dt.date | dt.datetime | None) -> str:
 
 
 def ensure_application() -> None:
-    """A Qt GUI application must exist for fonts and painting; the CLI has none, maybe no display."""
-    from PySide6.QtGui import QGuiApplication
+    """A Qt application must exist for fonts and painting; the CLI has none, maybe no display.
 
-    if QGuiApplication.instance() is not None:
+    A QApplication (not only QGuiApplication), so widgets made later in the process still work.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    if QCoreApplication.instance() is not None:
         return
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY") \
             and not os.environ.get("WAYLAND_DISPLAY") and os.name != "nt":
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    _APP.append(QGuiApplication(["kundenportfolio"]))
+    _APP.append(QApplication(["kundenportfolio"]))
 
 
 def _mm(device: QPagedPaintDevice, mm: float) -> float:
@@ -77,6 +81,8 @@ def _font(device: QPagedPaintDevice, point_size: float, bold: bool = False) -> A
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(point_size)
     font.setBold(bold)
+    # No ligatures: "ff" must stay two letters when the PDF's text is searched or copied
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
