@@ -10,7 +10,6 @@ Rank and ABC class are recomputed for everybody, so they are always exact.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,19 +50,11 @@ class PortfolioInputs:
     net_previous: pd.Series  # net of the 12 months before
 
 
-def _dates(values: pd.Series) -> np.ndarray:
-    """ISO text → datetime.date objects (None where missing), converting each distinct value once."""
-    cache: dict[str, dt.date] = {}
-    out = np.empty(len(values), dtype=object)
-    for i, text in enumerate(values.tolist()):
-        if isinstance(text, str):
-            day = cache.get(text)
-            if day is None:
-                day = cache[text] = dt.date.fromisoformat(text[:10])
-            out[i] = day
-        else:
-            out[i] = None
-    return out
+def _days(values: pd.Series) -> np.ndarray:
+    """ISO date text (or None) → datetime64[D] (NaT where missing), parsed by numpy in C."""
+    raw = values.to_numpy(object, copy=True)
+    raw[pd.isna(raw)] = None  # reindexing leaves NaN, which numpy cannot read as a date
+    return np.array(raw, dtype="datetime64[D]")
 
 
 def _column(frame: pd.DataFrame | pd.Series, index: pd.Index, name: str | None = None,
@@ -87,21 +78,19 @@ def _derive(inputs: PortfolioInputs, period: Period, settings: Mapping[str, Any]
     cols["contact_count"] = _column(inputs.contacts, index, "contact_count")
     cols["complaint_count"] = _column(inputs.contacts, index, "complaint_count")
     dates = inputs.order_dates.reindex(index)
-    first_order = _dates(dates["first_order_date"])
-    cols["first_order_date"] = first_order
-    cols["last_order_date"] = _dates(dates["last_order_date"])
-    cols["last_contact_date"] = _dates(inputs.last_contacts.reindex(index))
+    first_order = _days(dates["first_order_date"])
+    cols["last_order_date"] = _days(dates["last_order_date"]).astype(object)  # date or None
+    cols["last_contact_date"] = _days(inputs.last_contacts.reindex(index)).astype(object)
     recent = _column(inputs.net_recent, index, dtype=np.float64)
     previous = _column(inputs.net_previous, index, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         cols["revenue_trend"] = np.where(previous > 0, (recent - previous) / previous, np.nan)
     cols["annual_net_cents"] = recent
-    since = _dates(cust["customer_since"])
-    end = period.end
-    cols["relationship_years"] = np.array([
-        np.nan if d is None else max((end - d).days, 0) / 365.25
-        for d in np.where(pd.isna(since), first_order, since)
-    ], dtype=np.float64)
+    since = _days(inputs.customers["customer_since"])
+    since = np.where(np.isnat(since), first_order, since)  # unknown: since the first order
+    days = (np.datetime64(period.end, "D") - since).astype("timedelta64[D]").astype(np.float64)
+    days[np.isnat(since)] = np.nan
+    cols["relationship_years"] = np.maximum(days, 0.0) / 365.25
     for column in ("potential_cents", "rating_payment", "rating_reference", "rating_relationship"):
         cols[column] = cust[column].to_numpy(np.float64, na_value=np.nan)
     # yearly KDB IV for the CLV: the period itself, or all time spread over the active years

@@ -17,7 +17,6 @@ import datetime as dt
 
 import pandas as pd
 
-from kundenportfolio.core.models import Group, GroupSnapshot
 from kundenportfolio.core.periods import Period
 from kundenportfolio.core.portfolio import PortfolioInputs, PortfolioResult, build_result
 from kundenportfolio.data import aggregates
@@ -89,26 +88,34 @@ class PortfolioStore:
     # ---- group history -------------------------------------------------------------------
 
     def snapshot(self, period: Period, snapshot_date: dt.date | None = None) -> int:
-        """Save the period's groups to the group history; returns the number of customers."""
+        """Save the period's groups to the group history; returns the number of customers.
+
+        A second snapshot of the same period replaces the first (as Repository.save_snapshots
+        does); written with one executemany, since 100,000 single inserts take seconds.
+        """
         result = self.result(period)
-        day = snapshot_date or dt.date.today()
+        day = (snapshot_date or dt.date.today()).isoformat()
         table = result.table
-        snapshots = [
-            GroupSnapshot(
-                customer_id=int(cid), period=period.key, snapshot_date=day, group=Group(group),
-                attractiveness=float(attr), position=float(pos), kundenwert_cents=int(kw),
-                rank=int(rank), abc=str(abc), overridden=bool(over),
+        rows = zip(
+            table.index.tolist(), table["group"].tolist(), table["attractiveness"].tolist(),
+            table["position"].tolist(), table["kundenwert_cents"].tolist(), table["rank"].tolist(),
+            table["abc"].tolist(), table["overridden"].astype(int).tolist(), strict=True,
+        )
+        with self.repository.transaction() as db:
+            db.conn.executemany(
+                "INSERT INTO group_history (customer_id, period, snapshot_date, group_code, "
+                "attractiveness, position, kundenwert_cents, rank, abc, overridden) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id, period) DO UPDATE "
+                "SET snapshot_date = excluded.snapshot_date, group_code = excluded.group_code, "
+                "attractiveness = excluded.attractiveness, position = excluded.position, "
+                "kundenwert_cents = excluded.kundenwert_cents, rank = excluded.rank, "
+                "abc = excluded.abc, overridden = excluded.overridden",
+                ((cid, period.key, day, g, a, p, kw, r, abc, o)
+                 for cid, g, a, p, kw, r, abc, o in rows),
             )
-            for cid, group, attr, pos, kw, rank, abc, over in zip(
-                table.index, table["group"], table["attractiveness"], table["position"],
-                table["kundenwert_cents"], table["rank"], table["abc"], table["overridden"],
-                strict=True,
-            )
-        ]
-        self.repository.save_snapshots(snapshots)
         # our own write must not throw away the cached results
         self._seen_changes = aggregates.total_changes(self.repository.db)
-        return len(snapshots)
+        return len(table)
 
     def snapshot_closed_year(self, today: dt.date) -> str | None:
         """Keep the history of a closed period: snapshot last calendar year once, if missing.

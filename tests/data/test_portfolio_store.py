@@ -200,3 +200,7 @@ def test_closed_year_snapshotted_once(repo: Repository, shop: dict[str, int]) ->
     # A in 2026: KDB IV 525.00, rank 1, class A
     assert snaps[shop["a"]].kundenwert_cents == 52_500 and snaps[shop["a"]].rank == 1
     assert snaps[shop["a"]].abc == "A" and snaps[shop["a"]].snapshot_date == dt.date(2027, 1, 3)
+    # a second snapshot of the same period replaces the first
+    assert store.snapshot(Period.calendar_year(2026), dt.date(2027, 3, 1)) == 3
+    again = repo.list_period_snapshots("2026")
+    assert len(again) == 3 and {s.snapshot_date for s in again} == {dt.date(2027, 3, 1)}
