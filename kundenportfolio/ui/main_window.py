@@ -230,6 +230,10 @@ class MainWindow(QMainWindow):
         self.new_customer_action = self._action(
             file_menu, self.tr("&New customer…"), self._in_customers("new_customer"), "Ctrl+N")
         file_menu.addSeparator()
+        self.print_action = self._action(file_menu, self.tr("&Print…"), self.print_report,
+                                         QKeySequence.StandardKey.Print)
+        self.save_pdf_action = self._action(file_menu, self.tr("Save as P&DF…"), self.save_report_pdf)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -250,6 +254,19 @@ class MainWindow(QMainWindow):
                          f"Ctrl+{number}" if number < 10 else None)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Kundenportfolio"), self._show_about)
+
+    def print_report(self) -> None:
+        """Print preview of the current section's report (see print_dialogs.report_for_window)."""
+        from kundenportfolio.ui.dialogs.print_dialogs import print_preview, report_for_window
+
+        print_preview(self, report_for_window(self))
+
+    def save_report_pdf(self) -> None:
+        from kundenportfolio.ui.dialogs.print_dialogs import report_for_window, save_pdf
+
+        path = save_pdf(self, report_for_window(self))
+        if path is not None:
+            self.statusBar().showMessage(self.tr("PDF saved: %1").replace("%1", str(path)), 10000)
 
     def _show_about(self) -> None:
         QMessageBox.about(

@@ -1447,66 +1447,81 @@
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/main_window.py" line="233" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
+        <source>Save as P&amp;DF…</source>
+        <translation>Als P&amp;DF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="237" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="234" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="238" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="239" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="237" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="241" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="242" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="246" />
         <source>&amp;Find customer</source>
         <translation>Kunde &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="243" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="247" />
         <source>New &amp;contact…</source>
         <translation>Neuer &amp;Kontakt…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="244" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="248" />
         <source>New &amp;order…</source>
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="245" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="249" />
         <source>New relationship c&amp;ost…</source>
         <translation>Neue Betreuungsk&amp;osten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="246" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="250" />
         <source>&amp;Delete customer…</source>
         <translation>Kunde &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="247" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="251" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="251" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="255" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="252" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="256" />
         <source>&amp;About Kundenportfolio</source>
         <translation>&amp;Über Kundenportfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="257" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="269" />
+        <source>PDF saved: %1</source>
+        <translation>PDF gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="274" />
         <source>%1 %2
 
 Customer value, portfolio, forecasts and campaigns for small businesses.</source>
@@ -1781,6 +1796,43 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="309" />
         <source>Rank %1 · ABC %2 · %3</source>
         <translation>Rang %1 · ABC %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialogs</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="32" />
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="35" />
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="36" />
+        <source>The report could not be created.</source>
+        <translation>Der Bericht konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="57" />
+        <source>Print preview – %1</source>
+        <translation>Druckvorschau – %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="76" />
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="88" />
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="78" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/print_dialogs.py" line="87" />
+        <source>The PDF could not be written:
+%1</source>
+        <translation>Das PDF konnte nicht geschrieben werden:
+%1</translation>
     </message>
 </context>
 <context>
