@@ -71,7 +71,8 @@ def display_frame(result: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFram
         "Priorität": result["priority"].astype(str),
         "Kundennummer": result["number"],
         "Name": result["name"],
-        "Gruppe": [group_label(settings, g) for g in result["group"]],
+        "Gruppe": result["group"].map({g: group_label(settings, g) for g in
+                                       result["group"].unique()}),
         "Rang": result["rank"].astype(str),
         "Kundenwert": [format_money(int(v), fmt) for v in result["kundenwert_cents"]],
         "Grund": result["reason_text"],

@@ -7,8 +7,8 @@ Every column is text, so postcodes keep their leading zero ("01067").
 
 from __future__ import annotations
 
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -16,19 +16,15 @@ from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.reports import export
 
 
-def _text(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return None
-    return str(value)
-
-
 def write_table(frame: pd.DataFrame, path: Path | str, *, sheet_title: str = "Liste") -> int:
     """Write `frame` to .csv or .xlsx, chosen by the file ending; returns the row count."""
     path = Path(path)
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise ValidationError(FieldError("--out", "Die Datei muss auf .csv oder .xlsx enden."))
-    headers = [str(c) for c in frame.columns]
-    columns = [export.Column(header, header) for header in headers]
-    rows = [{h: _text(v) for h, v in zip(headers, row, strict=True)}
-            for row in frame.itertuples(index=False, name=None)]
+    # text cells, missing values (None/NaN/NA) as None; rows as tuples, read by position
+    values = frame.to_numpy(dtype=object)
+    missing = frame.isna().to_numpy()
+    rows = [tuple(None if gone else str(value) for value, gone in zip(row, gaps, strict=True))
+            for row, gaps in zip(values, missing, strict=True)]
+    columns = [export.Column(str(header), itemgetter(i)) for i, header in enumerate(frame.columns)]
     return export.write_table(path, columns, rows, sheet_title=sheet_title)
