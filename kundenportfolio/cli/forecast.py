@@ -52,6 +52,9 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.add_argument("--plan", action="store_true",
                         help="Planungstabelle: erwarteter Umsatz der nächsten 12 Monate je Gruppe, "
                         "Monat und Quartal mit Bandbreite.")
+    parser.add_argument("--customer", default=None, metavar="NUMMER",
+                        help="Nur einen Kunden zeigen: Umsatz je Jahr mit Erklärungen, Prognose, "
+                        "Abwanderungsgefahr.")
     parser.set_defaults(func=run)
 
     backtest = commands.add_parser(
@@ -88,6 +91,11 @@ def run(args: argparse.Namespace) -> int:
     from kundenportfolio.data.order_history import load_forecast_inputs
 
     repository = _open(args)
+    if args.customer:
+        try:
+            return _customer(repository, args.customer, as_of, args.horizon_days)
+        finally:
+            repository.db.close()
     try:
         started = time.perf_counter()
         inputs = load_forecast_inputs(repository, as_of, annotations=False)
@@ -203,4 +211,45 @@ def run_backtest(args: argparse.Namespace) -> int:
         print("Vor der verdeckten Periode gibt es keine Aufträge: nichts zu prüfen.")
         return 0
     print(format_scores(backtest(orders, end, args.holdout_days), customers))
+    return 0
+
+
+def _customer(repository, number: str, as_of: dt.date,  # type: ignore[no-untyped-def]
+              horizon: int | None) -> int:
+    """One customer on the terminal: years with notes, statistics, forecast, risk."""
+    from kundenportfolio.core.errors import NotFoundError
+    from kundenportfolio.core.money import format_money as money
+    from kundenportfolio.data.forecast_store import ForecastStore
+
+    try:
+        customer = repository.get_customer_by_number(number)
+    except NotFoundError:
+        raise ValidationError(FieldError("--customer", f"Den Kunden {number} gibt es nicht.")
+                              ) from None
+    number_format = str(repository.get_setting("number_format"))
+    store = ForecastStore(repository)
+    detail = store.customer(int(customer.id), as_of, horizon)
+    row = detail.forecast
+    print(f"{customer.number} {customer.name} – Stichtag {as_of:%d.%m.%Y}")
+    for year, item in detail.years.iterrows():
+        partial = " (bis Stichtag)" if item["partial"] else ""
+        change = "" if pd.isna(item["change_percent"]) else f" {item['change_percent']:+.0f} %"
+        note = f"  – {item['note']}" if item["note"] else ""
+        print(f"  {year}{partial:<15} {money(int(item['revenue_cents']), number_format):>14}"
+              f"{change}{note}")
+
+    def cents(value: object) -> str:
+        return "–" if pd.isna(value) else money(int(round(float(value))), number_format)  # type: ignore[arg-type]
+
+    def number(value: object, suffix: str = "", digits: int = 0) -> str:
+        return "–" if pd.isna(value) else f"{float(value):.{digits}f}{suffix}"  # type: ignore[arg-type]
+
+    print(f"Jahresmittel {cents(row['mean_cents'])}, Standardabweichung {cents(row['std_cents'])}, "
+          f"Variationskoeffizient {number(row['cv'], '', 2)}, "
+          f"Trend {number(row['trend_percent'], ' % pro Jahr')}")
+    days = horizon or store.settings().horizon_days
+    print(f"Prognose {days} Tage: {cents(row['expected_cents'])} ({cents(row['low_cents'])} – "
+          f"{cents(row['high_cents'])})"
+          + ("" if row["status"] == "ok" else f" – {row['status_label']}"))
+    print("Abwanderungsgefahr: " + (row["reasons"] if row["at_risk"] else "nein"))
     return 0

@@ -75,7 +75,7 @@ class ForecastStore:
                 years[column] = years[column].fillna(0).astype("int64")
         for column in ("campaign_names", "note"):
             if column in years:
-                years[column] = years[column].fillna("")
+                years[column] = years[column].astype(object).fillna("").astype(str)
         return CustomerForecast(customer_id, table.loc[customer_id], years.drop(
             columns="customer_id").set_index("year"))
 

@@ -104,3 +104,16 @@ def test_backtest_reports_all_methods(db_path: Path, capsys: pytest.CaptureFixtu
     for label in ("Gelernte Mischung", "BG/NBD + Gamma-Gamma", "Naiv: letzte Periode",
                   "Gleitender Durchschnitt", "RMSE", "Top-10 %"):
         assert label in text
+
+
+def test_one_customer_shows_years_forecast_and_risk(db_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forecast", "--as-of", "2025-12-31", "--db", str(db_path),
+                 "--customer", "1002"]) == 0
+    text = capsys.readouterr().out
+    # net per year 990.00, 1990.00, …; +101 % from 2021 to 2022; forecast the last year again
+    assert "2022" in text and "1'990.00 +101 %" in text
+    assert "Prognose 365 Tage: 4'990.00" in text
+    assert "Abwanderungsgefahr: nein" in text
+    assert main(["forecast", "--db", str(db_path), "--customer", "9999"]) == 1
+    assert "Den Kunden 9999 gibt es nicht" in capsys.readouterr().err
