@@ -48,12 +48,20 @@ def test_module_and_main_py_start_the_same_program(command: list[str]) -> None:
 
 
 def test_gui_refuses_foreign_file_with_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own hook
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     not_a_db = tmp_path / "rechnung.pdf"
     not_a_db.write_bytes(b"%PDF-1.7 " * 20)
-    assert main(["--db", str(not_a_db)]) == 1
+    try:
+        assert main(["--db", str(not_a_db)]) == 1
+    finally:  # the app object outlives this test: take the German translators out again
+        app = QApplication.instance()
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+            translator.deleteLater()
     assert shown and "keine Kundenportfolio-Datenbank" in shown[0]
     assert not_a_db.read_bytes() == b"%PDF-1.7 " * 20
