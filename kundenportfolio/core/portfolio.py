@@ -44,7 +44,8 @@ class PortfolioInputs:
     orders: pd.DataFrame  # revenue/reductions/cogs/net_default cents, order_count
     costs: pd.DataFrame  # one column per cost category
     contacts: pd.DataFrame  # contact_count, complaint_count
-    order_dates: pd.DataFrame  # first_order_date, last_order_date (ISO text) up to the end
+    order_dates: pd.DataFrame  # first_order_date (may be None where customer_since is known),
+    # last_order_date (ISO text) up to the end
     last_contacts: pd.Series  # ISO date of the last contact up to the end
     net_recent: pd.Series  # net of the last 12 months (trend, share of wallet)
     net_previous: pd.Series  # net of the 12 months before

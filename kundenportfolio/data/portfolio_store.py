@@ -44,13 +44,14 @@ class PortfolioStore:
         else:
             net_recent = orders["revenue_cents"] - orders["reductions_cents"]
         previous = recent.previous()
+        dates = aggregates.load_customer_dates(db, end, customer_id)
         return PortfolioInputs(
             customers=aggregates.load_customers(db, customer_id),
             orders=orders,
             costs=aggregates.load_cost_sums(db, period.start, end, customer_id),
             contacts=aggregates.load_contact_sums(db, period.start, end, customer_id),
-            order_dates=aggregates.load_order_dates(db, end, customer_id),
-            last_contacts=aggregates.load_last_contacts(db, end, customer_id),
+            order_dates=dates[["first_order_date", "last_order_date"]],
+            last_contacts=dates["last_contact_date"],
             net_recent=net_recent,
             net_previous=aggregates.load_net_sums(db, previous.start, previous.end, customer_id),
         )
