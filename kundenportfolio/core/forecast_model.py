@@ -152,6 +152,7 @@ def _usable(train: pd.DataFrame, window_days: int) -> np.ndarray:
     return np.array([float(np.mean(buyers >= needs.get(name, 0)) >= 0.5) for name in FEATURES])
 
 
+LEVEL_BLEND = 0.5
 PRIOR_WEIGHTS = {"bgnbd": 0.5, "moving_average": 0.5}
 PRIOR_STRENGTH = 100.0  # in customers: matters for a firm with 300, not for one with 20,000
 
@@ -306,6 +307,13 @@ def forecast_revenue(orders: pd.DataFrame, as_of: pd.Timestamp | str, horizon_da
     models = _fit_probabilistic(now)
     in_window = bgnbd_revenue(now, models, window)
     expected = _features(now, in_window, window) @ coef
+    if not seasonal and window < 365 and models is not None and LEVEL_BLEND > 0:
+        # Learned on the neighbouring window, the weights also carry that window's season; with
+        # less than a year of history the season is unknown, so the total is pulled towards the
+        # stationary BG/NBD level (geometric blend). The ranking is unchanged.
+        learned, stationary = float(expected.sum()), float(in_window.sum())
+        if learned > 0 and stationary > 0:
+            expected = expected * (stationary / learned) ** LEVEL_BLEND
     if horizon != window:  # stretch with each customer's BG/NBD time profile
         in_horizon = bgnbd_revenue(now, models, horizon)
         stretch = np.where(in_window > 1e-9, in_horizon / np.maximum(in_window, 1e-9),
