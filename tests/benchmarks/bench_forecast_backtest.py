@@ -5,7 +5,8 @@ naive last period and moving average.
                                                        [--customers N]
 
 Data sets: synthetic Pareto/NBD-like customers (stationary, and "realistic" with growth or
-decline, seasonality, one-off giant orders and returns), the demo database (created with 300
+decline, seasonality, one-off giant orders and returns; also with only about a year of
+history and a quarter hidden, like the public online-retail data), the demo database (created with 300
 customers if --db is not given) and, if given, the public CDNOW master file (23,570 customers,
 calibration 01.01.–30.09.1997, holdout of 39 weeks until 30.06.1998; the file ships with the
 `lifetimes` package's data sets). Prints RMSE, MAE, total error and top-10 % precision;
@@ -55,6 +56,10 @@ def main() -> None:
         name = "synthetisch, realistisch" if realistic else "synthetisch, Pareto/NBD stationär"
         for holdout in (365, 182):
             report(f"{name} ({args.customers} Kunden)", orders, orders["order_date"].max(), holdout)
+
+    # like the public online-retail data: about a year of history, strong season, a quarter hidden
+    short = generate_orders(4000, days=373, seed=1, realistic=True, acquisition_share=0.8)
+    report("synthetisch, ein Jahr Geschichte (4000 Kunden)", short, short["order_date"].max(), 91)
 
     from kundenportfolio.data.database import open_database
     from kundenportfolio.data.order_history import latest_order_date, load_orders
