@@ -307,10 +307,11 @@ def forecast_revenue(orders: pd.DataFrame, as_of: pd.Timestamp | str, horizon_da
     models = _fit_probabilistic(now)
     in_window = bgnbd_revenue(now, models, window)
     expected = _features(now, in_window, window) @ coef
-    if not seasonal and window < 365 and models is not None and LEVEL_BLEND > 0:
-        # Learned on the neighbouring window, the weights also carry that window's season; with
-        # less than a year of history the season is unknown, so the total is pulled towards the
-        # stationary BG/NBD level (geometric blend). The ranking is unchanged.
+    if not seasonal and window < 330 and models is not None and LEVEL_BLEND > 0:
+        # Learned on the neighbouring window (clearly shorter than a year), the weights also carry
+        # that window's season; with less than a year of history the season is unknown, so the
+        # total is pulled towards the stationary BG/NBD level (geometric blend). The ranking is
+        # unchanged.
         learned, stationary = float(expected.sum()), float(in_window.sum())
         if learned > 0 and stationary > 0:
             expected = expected * (stationary / learned) ** LEVEL_BLEND
