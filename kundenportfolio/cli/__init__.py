@@ -102,7 +102,10 @@ def main(argv: list[str] | None = None) -> int:
             from kundenportfolio.app import run_gui
 
             return run_gui(args)
-        return int(args.func(args) or 0)
+        from kundenportfolio.data.storage_errors import storage_errors
+
+        with storage_errors():  # a full disk or read-only folder: German text, not a traceback
+            return int(args.func(args) or 0)
     except KundenportfolioError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 1

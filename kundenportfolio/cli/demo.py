@@ -32,6 +32,10 @@ def run(args: argparse.Namespace) -> int:
 
     # Without --db the demo goes to the demo file, never over the user's own database.
     path = database_path(args) if getattr(args, "db", None) else paths.demo_db_path()
+    if args.force and path.exists():
+        from kundenportfolio.locking import hold_for_process
+
+        hold_for_process(path)  # never replace a file another window has open
     started = time.perf_counter()
     stats = create_demo_database(path, customers=args.customers, years=args.years,
                                  seed=args.seed, replace=args.force)

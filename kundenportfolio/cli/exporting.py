@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.out.suffix.lower() not in (".csv", ".xlsx"):
         raise ValidationError(FieldError("--out", "Die Datei muss auf .csv oder .xlsx enden."))
-    repo = open_repository(args)
+    repo = open_repository(args, write=False)
     try:
         count = export_entity(repo, args.entity, args.out)
     finally:
