@@ -133,6 +133,7 @@ def open_database(
     *,
     before_migrate: BeforeMigrate | None | _Default = DEFAULT_BACKUP,
     read_only: bool = False,
+    check_integrity: bool = True,
 ) -> Database:
     """Open (creating if needed) a Kundenportfolio database and bring its schema up to date.
 
@@ -140,6 +141,12 @@ def open_database(
     connection; a damaged one raises DatabaseDamagedError and is not written to.
     Before migrations change an existing file a backup is taken (`before_migrate`, default:
     data.backup.backup_before_migration; None: no backup).
+
+    `check_integrity=False` (only the GUI start, which runs the same check in the background):
+    for a file that opening does not write to (already WAL, schema current) the check is left
+    to the caller and the connection is returned `query_only` (`writes_blocked(db)` is True)
+    until the caller has found the file intact and calls `allow_writes(db)`. Any other file is
+    checked here as usual.
     """
     from kundenportfolio.data import integrity
 
@@ -147,12 +154,15 @@ def open_database(
     if read_only:
         return _open_read_only(path)
     existing = check_openable(path)
-    if existing:
+    deferred = existing and not check_integrity and _opens_without_writing(path)
+    if existing and not deferred:
         integrity.ensure_intact(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path)
     try:
         with storage_errors():  # read-only file or folder, full disk: a German message
+            if deferred:  # first, so that not even a pragma below can write to it
+                db.execute("PRAGMA query_only = ON")
             configure(db)
             if migrations.migrations.pending(db):
                 hook = before_migrate
@@ -168,6 +178,24 @@ def open_database(
         db.close()
         raise
     return db
+
+
+def _opens_without_writing(path: Path) -> bool:
+    """True if opening `path` writes nothing: WAL mode already set, no migration pending."""
+    with path.open("rb") as fh:
+        header = fh.read(20)
+    wal = header[18:20] == b"\x02\x02"  # file format read/write versions 2 = WAL
+    return wal and inspect_file(path)[1] == migrations.schema_version()
+
+
+def writes_blocked(db: Database) -> bool:
+    """True while the connection is `query_only` (integrity check of the GUI start running)."""
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+def allow_writes(db: Database) -> None:
+    """End `query_only` once the deferred integrity check found the file intact."""
+    db.execute("PRAGMA query_only = OFF")
 
 
 def open_memory() -> Database:

@@ -86,6 +86,15 @@ class PortfolioStore:
         self._cache.clear()
         self._seen_changes = -1
 
+    def adopt(self, result: PortfolioResult) -> None:
+        """Cache a result computed elsewhere (the GUI start computes it on a background
+        connection). The caller makes sure nothing was written since that computation began
+        (or calls `customer_changed` for what was)."""
+        if aggregates.total_changes(self.repository.db) != self._seen_changes:
+            self._cache.clear()
+        self._cache[result.period.key] = result
+        self._seen_changes = aggregates.total_changes(self.repository.db)
+
     # ---- group history -------------------------------------------------------------------
 
     def snapshot(self, period: Period, snapshot_date: dt.date | None = None) -> int:
