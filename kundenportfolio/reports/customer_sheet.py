@@ -14,6 +14,7 @@ from kundenportfolio.core.models import ComplaintStatus, ContactType
 from kundenportfolio.core.money import format_money
 from kundenportfolio.core.periods import Period
 from kundenportfolio.core.scoring import group_label
+from kundenportfolio.reports.page_layout import Html
 from kundenportfolio.reports.pdf import Report, german_date
 from kundenportfolio.reports.privacy_pdf import CODES
 from kundenportfolio.reports.report_html import document, esc, fields, heading, table, title_block
@@ -137,6 +138,6 @@ def customer_sheet_report(repository: Repository, store: PortfolioStore, custome
     suggestions = _suggestions(repository, row, customer_id, today, settings) if not row.empty else []
     parts.append(table(SUGGESTION_COLUMNS, suggestions) if suggestions
                  else "<p>Zurzeit kein Vorschlag.</p>")
-    return Report(title=f"{TITLE} {customer.number}", html=document("".join(parts)),
+    return Report(title=f"{TITLE} {customer.number}", blocks=[Html(document("".join(parts)))],
                   company=str(settings["company_name"]), logo_path=str(settings["company_logo_path"]),
                   printed=today)

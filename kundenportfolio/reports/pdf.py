@@ -1,9 +1,10 @@
 """Printed reports: one page painter for the printer, the print preview and PDF files.
 
-A report is German HTML (every user value passed through `html.escape`, so a name like
-``<b>Fett</b>`` prints literally) laid out by a QTextDocument on the target device. Each page
+A report is a list of blocks (reports/page_layout.py): German HTML (every user value passed
+through `html.escape`, so a name like ``<b>Fett</b>`` prints literally) laid out by a
+QTextDocument on the target device, and long lists painted directly as plain-text grids. Each page
 gets a running header (logo, company, report title) and footer (print date, "Seite x von N");
-tables with a ``<thead>`` repeat their header row on every page. `paint_report` draws onto any
+grids and HTML tables with a ``<thead>`` repeat their header row on every page. `paint_report` draws onto any
 QPagedPaintDevice (QPdfWriter or QPrinter), so the preview shows exactly the PDF pages.
 
 Entry points: `write_value_list_pdf` (Kundenwertliste), `write_customer_sheet_pdf`
@@ -15,9 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from kundenportfolio.reports.page_layout import Block
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPagedPaintDevice
@@ -34,12 +40,37 @@ FONT_FAMILY = "DejaVu Sans"  # bundled on Linux; Qt falls back to the system san
 _APP: list[Any] = []  # keeps a QApplication we created alive while rendering
 
 
+@contextmanager
+def none_refcount_guard() -> Iterator[None]:
+    """Give back the references to None that PySide6 6.12 drops on Python 3.11.
+
+    Every call of a void Qt method (painter.save(), fillRect, drawText, ...) returns None
+    without counting the reference; a 5'000-row list makes ~100'000 such calls, enough for
+    "Fatal Python error: none_dealloc" (at the latest when the program exits). The lost
+    references are added back for good (a list holding them would be emptied at exit, too).
+    From Python 3.12 on None is immortal and this does nothing. The margin covers objects
+    made meanwhile that hold None; too many references to None harm nobody.
+    """
+    before = sys.getrefcount(None)
+    try:
+        yield
+    finally:
+        lost = before - sys.getrefcount(None)
+        if lost > 0 and sys.version_info < (3, 12):
+            import ctypes
+
+            incref = ctypes.pythonapi.Py_IncRef
+            incref.argtypes = [ctypes.py_object]
+            for _ in range(lost + 256):
+                incref(None)
+
+
 @dataclass
 class Report:
-    """A report ready to paint: German HTML body plus the running header's content."""
+    """A report ready to paint: body blocks (Html or Grid) plus the running header's content."""
 
     title: str
-    html: str
+    blocks: list[Block]
     company: str = ""
     logo_path: str = ""
     printed: dt.date = field(default_factory=dt.date.today)
@@ -86,49 +117,39 @@ def _font(device: QPagedPaintDevice, point_size: float, bold: bool = False) -> A
     return font
 
 
-def _document(report: Report, device: QPagedPaintDevice, width: float, height: float) -> Any:
-    from PySide6.QtCore import QSizeF, QUrl
-    from PySide6.QtGui import QTextDocument
-
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)  # font metrics of the printer, not the screen
-    document.setDefaultFont(_font(device, BASE_POINT_SIZE))
-    document.setDocumentMargin(0)
-    for name, image in report.images.items():
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(report.html)
-    document.setPageSize(QSizeF(width, height))
-    return document
-
-
 def paint_report(report: Report, device: QPagedPaintDevice) -> int:
     """Paint every page of `report` onto `device` (QPdfWriter or QPrinter); returns the page count."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette
+
 
     ensure_application()
+    with none_refcount_guard():
+        return _paint(report, device)
+
+
+def _paint(report: Report, device: QPagedPaintDevice) -> int:
+    from PySide6.QtGui import QPainter
+
+    from kundenportfolio.reports.page_layout import plan_pages
+
     width, height = float(device.width()), float(device.height())
     header, footer = _mm(device, HEADER_MM), _mm(device, FOOTER_MM)
-    body = height - header - footer
-    document = _document(report, device, width, body)
-    pages = max(1, document.pageCount())
+    plan = plan_pages(report.blocks, device, width, height - header - footer,
+                      _font(device, BASE_POINT_SIZE), _font(device, BASE_POINT_SIZE, bold=True),
+                      report.images)
+    pages = len(plan.pages)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError("Die Seiten können nicht gezeichnet werden (Drucker oder Datei nicht bereit).")
     try:
-        for page in range(pages):
-            if page:
+        for number, operations in enumerate(plan.pages):
+            if number:
                 device.newPage()
             painter.save()
-            painter.translate(0, header - page * body)
-            clip = QRectF(0, page * body, width, body)
-            painter.setClipRect(clip)
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = clip
-            context.palette.setColor(QPalette.ColorRole.Text, Qt.GlobalColor.black)
-            document.documentLayout().draw(painter, context)
+            painter.translate(0, header)
+            for operation in operations:
+                operation(painter)
             painter.restore()
-            _paint_frame(painter, device, report, page + 1, pages, width, height, header, footer)
+            _paint_frame(painter, device, report, number + 1, pages, width, height, header, footer)
     finally:
         painter.end()
     return pages
@@ -152,7 +173,7 @@ def _paint_frame(painter: Any, device: QPagedPaintDevice, report: Report, page: 
     left = 0.0
     logo = QImage(report.logo_path) if report.logo_path else QImage()
     if not logo.isNull():  # a missing or broken logo file is simply left out
-        box = _mm(device, 10)
+        box = _mm(device, 9)
         scaled = logo.scaled(int(box * 3), int(box), Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
         painter.drawImage(QPointF(0, line_y - _mm(device, 1) - scaled.height()), scaled)
@@ -190,12 +211,15 @@ def write_report_pdf(report: Report, path: Path | str) -> int:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    setup_a4(writer)
-    writer.setTitle(report.title)
-    writer.setCreator("Kundenportfolio")
-    return paint_report(report, writer)
+    with none_refcount_guard():
+        writer = QPdfWriter(str(path))
+        writer.setResolution(300)
+        setup_a4(writer)
+        writer.setTitle(report.title)
+        writer.setCreator("Kundenportfolio")
+        pages = paint_report(report, writer)
+        del writer  # the file is complete once the writer is gone
+    return pages
 
 
 # ---- the reports ----------------------------------------------------------------------------

@@ -16,8 +16,9 @@ from kundenportfolio.reports.charts import (
     portfolio_figure,
     quadrant_stats,
 )
+from kundenportfolio.reports.page_layout import Block, Grid, Html
 from kundenportfolio.reports.pdf import Report
-from kundenportfolio.reports.report_html import document, esc, heading, table, title_block
+from kundenportfolio.reports.report_html import document, esc, heading, table, text, title_block
 
 if TYPE_CHECKING:
     from kundenportfolio.core.periods import Period
@@ -29,8 +30,8 @@ CHART = "portfolio-chart.png"
 MAX_MOVEMENTS = 500  # a longer list belongs in an export, not on paper
 QUADRANT_COLUMNS = [("Gruppe", "left", "40%"), ("Kunden", "right", "15%"),
                     ("Kundenwert", "right", "25%"), ("Anteil", "right", "20%")]
-MOVEMENT_COLUMNS = [("Nr.", "left", "12%"), ("Name", "left", "40%"),
-                    ("von", "left", "24%"), ("nach", "left", "24%")]
+MOVEMENT_COLUMNS = [("Nr.", "left", 0.12), ("Name", "left", 0.40),
+                    ("von", "left", 0.24), ("nach", "left", 0.24)]
 
 
 def chart_image(table: Any, thresholds: tuple[float, float], labels: dict[str, str],
@@ -84,16 +85,21 @@ def portfolio_report(repository: Repository, store: PortfolioStore, period: Peri
     movements = store.movements(previous.key, period.key)
     parts.append(heading("Gruppenwechsel gegenüber dem vorherigen Zeitraum"))
     parts.append(f"<p>Vorheriger Zeitraum: {esc(previous.label)}</p>")
+    blocks: list[Block] = []
     if movements.empty:
         parts.append("<p>Keine Gruppenwechsel erfasst. Wechsel erscheinen, sobald die Gruppen beider "
                      "Zeiträume im Verlauf gespeichert sind.</p>")
     else:
-        shown = movements.head(MAX_MOVEMENTS)
-        parts.append(table(MOVEMENT_COLUMNS, [
-            [esc(m.number), esc(m.name), esc(labels.get(str(m.from_group), m.from_group)),
-             esc(labels.get(str(m.to_group), m.to_group))] for m in shown.itertuples(index=False)]))
+        parts.append(f"<p>{len(movements)} {'Kunde' if len(movements) == 1 else 'Kunden'} "
+                     "mit anderer Gruppe:</p>")
+        blocks.append(Grid(MOVEMENT_COLUMNS, [
+            [text(m.number), text(m.name), labels.get(str(m.from_group), text(m.from_group)),
+             labels.get(str(m.to_group), text(m.to_group))]
+            for m in movements.head(MAX_MOVEMENTS).itertuples(index=False)]))
         if len(movements) > MAX_MOVEMENTS:
-            parts.append(f"<p>… und {len(movements) - MAX_MOVEMENTS} weitere (vollständig im Export).</p>")
-    return Report(title=TITLE, html=document("".join(parts)), company=str(settings["company_name"]),
+            blocks.append(Html(document(f"<p>… und {len(movements) - MAX_MOVEMENTS} weitere "
+                                        "(vollständig in der Portfolio-Ansicht und im Export).</p>")))
+    blocks.insert(0, Html(document("".join(parts))))
+    return Report(title=TITLE, blocks=blocks, company=str(settings["company_name"]),
                   logo_path=str(settings["company_logo_path"]), printed=today or dt.date.today(),
                   images={CHART: image})

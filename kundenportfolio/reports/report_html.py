@@ -21,16 +21,21 @@ def _nowrap(align: str) -> str:
     return " style='white-space: nowrap'" if align == "right" else ""
 
 
-def esc(value: Any) -> str:
-    """A user value as literal text: None -> empty, `<b>` stays `<b>` on paper."""
+def text(value: Any) -> str:
+    """A value as plain text: None, NaN and pandas NA become empty."""
     if value is None:
         return ""
     try:
-        if value != value:  # NaN / pandas NA
+        if value != value:  # NaN
             return ""
     except TypeError:  # pd.NA compares ambiguously
         return ""
-    return html.escape(str(value))
+    return str(value)
+
+
+def esc(value: Any) -> str:
+    """A user value as literal HTML text: None -> empty, `<b>` stays `<b>` on paper."""
+    return html.escape(text(value))
 
 
 def title_block(title: str, lines: Sequence[str]) -> str:

@@ -15,8 +15,9 @@ from kundenportfolio.core.models import Group
 from kundenportfolio.core.money import format_money
 from kundenportfolio.core.scoring import group_label
 from kundenportfolio.reports.charts import GROUP_ORDER
+from kundenportfolio.reports.page_layout import Block, Grid, Html
 from kundenportfolio.reports.pdf import Report
-from kundenportfolio.reports.report_html import document, esc, heading, table, title_block
+from kundenportfolio.reports.report_html import document, esc, heading, text, title_block
 
 if TYPE_CHECKING:
     from kundenportfolio.core.periods import Period
@@ -24,11 +25,11 @@ if TYPE_CHECKING:
     from kundenportfolio.data.repository import Repository
 
 TITLE = "Kundenwertliste"
-COLUMNS = [("Rang", "right", "6%"), ("Nr.", "left", "7%"), ("Name", "left", "22%"),
-           ("Ort", "left", "11%"), ("Betreuer", "left", "11%"), ("Gruppe", "left", "17%"),
-           ("ABC", "left", "5%"), ("Umsatz", "right", "10%"), ("Kundenwert", "right", "11%")]
-TOTAL_COLUMNS = [("Gruppe", "left", "40%"), ("Kunden", "right", "20%"),
-                 ("Umsatz", "right", "20%"), ("Kundenwert", "right", "20%")]
+COLUMNS = [("Rang", "right", 0.06), ("Nr.", "left", 0.075), ("Name", "left", 0.215),
+           ("Ort", "left", 0.10), ("Betreuer", "left", 0.105), ("Gruppe", "left", 0.165),
+           ("ABC", "left", 0.05), ("Umsatz", "right", 0.11), ("Kundenwert", "right", 0.12)]
+TOTAL_COLUMNS = [("Gruppe", "left", 0.4), ("Kunden", "right", 0.2),
+                 ("Umsatz", "right", 0.2), ("Kundenwert", "right", 0.2)]
 
 
 def filter_table(table: pd.DataFrame, *, group: str | None = None, staff_id: int | None = None,
@@ -79,28 +80,30 @@ def value_list_report(repository: Repository, store: PortfolioStore, period: Per
     labels = {code: group_label(settings, code) for code in GROUP_ORDER}
 
     def money(cents: Any) -> str:
-        return esc(format_money(int(cents), number_format))
+        return format_money(int(cents), number_format)
 
+    # Grid cells are painted as plain text: nothing to escape, markup stays literal.
     body_rows = [
-        [str(int(r.rank)), esc(r.number), esc(r.name), esc(r.city), esc(r.staff_name),
-         esc(labels.get(str(r.group), r.group)), esc(r.abc), money(r.revenue_cents),
+        [str(int(r.rank)), text(r.number), text(r.name), text(r.city), text(r.staff_name),
+         labels.get(str(r.group), str(r.group)), text(r.abc), money(r.revenue_cents),
          money(r.kundenwert_cents)]
         for r in rows.itertuples(index=False)
     ]
     count = len(rows)
     lines = [f"Zeitraum: {esc(period.label)}", *_filter_lines(repository, settings, group, staff_id, abc),
              f"{count} {'Kunde' if count == 1 else 'Kunden'}, sortiert nach Rang (Kundenwert = KDB IV)"]
-    parts = [title_block(TITLE, lines)]
+    blocks: list[Block] = [Html(document(title_block(TITLE, lines)))]
     if body_rows:
-        parts.append(table(COLUMNS, body_rows))
+        blocks.append(Grid(COLUMNS, body_rows))
     else:
-        parts.append("<p>Keine Kunden für diese Auswahl.</p>")
+        blocks.append(Html(document("<p>Keine Kunden für diese Auswahl.</p>")))
     totals = group_totals(rows)
-    parts.append(heading("Summen je Gruppe"))
-    parts.append(table(
+    blocks.append(Html(document(heading("Summen je Gruppe"))))
+    blocks.append(Grid(
         TOTAL_COLUMNS,
-        [[esc(labels[code]), str(n), money(rev), money(kw)] for code, n, rev, kw in totals[:-1]],
-        totals=[["Gesamt", str(totals[-1][1]), money(totals[-1][2]), money(totals[-1][3])]],
+        [[labels[code], str(n), money(rev), money(kw)] for code, n, rev, kw in totals[:-1]]
+        + [["Gesamt", str(totals[-1][1]), money(totals[-1][2]), money(totals[-1][3])]],
+        total_rows=1,
     ))
-    return Report(title=TITLE, html=document("".join(parts)), company=str(settings["company_name"]),
+    return Report(title=TITLE, blocks=blocks, company=str(settings["company_name"]),
                   logo_path=str(settings["company_logo_path"]), printed=today or dt.date.today())
