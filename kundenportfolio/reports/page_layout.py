@@ -20,9 +20,14 @@ MAX_LINES = 2  # a long name wraps once; beyond that it is cut with "…"
 
 @dataclass
 class Html:
-    """A block of German HTML (user values escaped), laid out by QTextDocument."""
+    """A block of German HTML (user values escaped), laid out by QTextDocument.
+
+    keep_with_next: a heading for what follows; it moves to the next page rather than
+    standing alone at the bottom of one.
+    """
 
     html: str
+    keep_with_next: bool = False
 
 
 @dataclass
@@ -98,11 +103,13 @@ class _Cursor:
         self.page, self.y = self.page + 1, 0.0
 
 
-def _place_html(plan: Plan, cursor: _Cursor, document: Any, width: float) -> None:
+def _place_html(plan: Plan, cursor: _Cursor, document: Any, width: float, line: float,
+                keep_with_next: bool = False) -> None:
     from PySide6.QtCore import QSizeF
 
     height = float(document.size().height())
-    if height > cursor.room() and cursor.y > 0:
+    follow = 4 * line  # room for a few lines of what follows
+    if cursor.y > 0 and (height > cursor.room() or (keep_with_next and height + follow > cursor.room())):
         cursor.new_page()
     if height <= cursor.room():
         plan.add(cursor.page, _draw_document(document, cursor.y, 0, height, width))
@@ -115,7 +122,8 @@ def _place_html(plan: Plan, cursor: _Cursor, document: Any, width: float) -> Non
         plan.add(cursor.page, _draw_document(document, 0, n * cursor.body, cursor.body, width))
         if n < pages - 1:
             cursor.new_page()
-    cursor.new_page()  # the rest of the last page is not measured exactly: start afresh
+    last = document.documentLayout().blockBoundingRect(document.lastBlock())
+    cursor.y = min(cursor.body, float(last.bottom()) - (pages - 1) * cursor.body)
 
 
 def _cell_texts(grid: Grid, cells: Sequence[str], width: float, pad: float, metrics: Any,
@@ -207,13 +215,17 @@ def _place_grid(plan: Plan, cursor: _Cursor, grid: Grid, device: Any, width: flo
 def plan_pages(blocks: Sequence[Block], device: Any, width: float, body: float, font: Any,
                bold: Any, images: dict[str, Any]) -> Plan:
     """Place every block on pages of `body` height; returns the draw operations per page."""
+    from PySide6.QtGui import QFontMetricsF
+
     plan = Plan()
     cursor = _Cursor(body)
+    line = float(QFontMetricsF(font, device).height())
     for block in blocks:
         if isinstance(block, Grid):
             _place_grid(plan, cursor, block, device, width, font, bold)
         else:
-            _place_html(plan, cursor, _html_document(block, device, width, font, images), width)
+            _place_html(plan, cursor, _html_document(block, device, width, font, images), width,
+                        line, block.keep_with_next)
     while plan.pages and not plan.pages[-1] and len(plan.pages) > 1:
         plan.pages.pop()  # a block that ended exactly at a page end leaves no blank page
     return plan

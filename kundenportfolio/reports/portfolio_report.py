@@ -83,15 +83,17 @@ def portfolio_report(repository: Repository, store: PortfolioStore, period: Peri
                      f"{esc(group_strategy(settings, code))}</p>")
     previous = period.previous()
     movements = store.movements(previous.key, period.key)
-    parts.append(heading("Gruppenwechsel gegenüber dem vorherigen Zeitraum"))
-    parts.append(f"<p>Vorheriger Zeitraum: {esc(previous.label)}</p>")
-    blocks: list[Block] = []
+    blocks: list[Block] = [Html(document("".join(parts)))]
+    moved = [heading("Gruppenwechsel gegenüber dem vorherigen Zeitraum"),
+             f"<p>Vorheriger Zeitraum: {esc(previous.label)}</p>"]
     if movements.empty:
-        parts.append("<p>Keine Gruppenwechsel erfasst. Wechsel erscheinen, sobald die Gruppen beider "
+        moved.append("<p>Keine Gruppenwechsel erfasst. Wechsel erscheinen, sobald die Gruppen beider "
                      "Zeiträume im Verlauf gespeichert sind.</p>")
+        blocks.append(Html(document("".join(moved))))
     else:
-        parts.append(f"<p>{len(movements)} {'Kunde' if len(movements) == 1 else 'Kunden'} "
+        moved.append(f"<p>{len(movements)} {'Kunde' if len(movements) == 1 else 'Kunden'} "
                      "mit anderer Gruppe:</p>")
+        blocks.append(Html(document("".join(moved)), keep_with_next=True))
         blocks.append(Grid(MOVEMENT_COLUMNS, [
             [text(m.number), text(m.name), labels.get(str(m.from_group), text(m.from_group)),
              labels.get(str(m.to_group), text(m.to_group))]
@@ -99,7 +101,6 @@ def portfolio_report(repository: Repository, store: PortfolioStore, period: Peri
         if len(movements) > MAX_MOVEMENTS:
             blocks.append(Html(document(f"<p>… und {len(movements) - MAX_MOVEMENTS} weitere "
                                         "(vollständig in der Portfolio-Ansicht und im Export).</p>")))
-    blocks.insert(0, Html(document("".join(parts))))
     return Report(title=TITLE, blocks=blocks, company=str(settings["company_name"]),
                   logo_path=str(settings["company_logo_path"]), printed=today or dt.date.today(),
                   images={CHART: image})
