@@ -116,3 +116,11 @@ def test_save_as_pdf_writes_the_same_report(window, monkeypatch: pytest.MonkeyPa
     text = _text(tmp_path / "liste.pdf")
     assert text.index("Bäckerei Müller AG") < text.index("Garage Huber GmbH") < text.index("Hotel Sonne")
     assert "liste.pdf" in window.statusBar().currentMessage()
+
+
+def test_customers_section_without_selection_prints_the_value_list(window, preview) -> None:  # type: ignore[no-untyped-def]
+    window.show_section("customers")
+    assert window.customers_view.current_customer_id() is None
+    window.print_action.trigger()
+    assert preview.opened[0].title.endswith("Kundenwertliste")
+    assert "Gesamt 3 35'000.00 12'000.00" in _text(preview.target)  # 30'000 + 5'000 + 0 Umsatz
