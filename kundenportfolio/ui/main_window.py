@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio import APP_NAME, __version__
 from kundenportfolio import settings as declared
+from kundenportfolio.core.errors import NotFoundError
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.portfolio_store import PortfolioStore
 from kundenportfolio.data.repository import Repository
@@ -60,7 +61,12 @@ class MainWindow(QMainWindow):
     period_changed = Signal(object)  # Period: the reference period all views show
 
     def __init__(self, repository: Repository, db_path: Path, *,
-                 store: PortfolioStore | None = None, today: dt.date | None = None) -> None:
+                 store: PortfolioStore | None = None, today: dt.date | None = None,
+                 start_in_background: bool = False, customer_list: Any = None,
+                 write_gate: Any = None) -> None:
+        """`start_in_background` (the program start, see ui/startup.py): the customer list at
+        once, values from a background thread; `customer_list` a CustomerList loaded already;
+        `write_gate` an IntegrityGate whose check must pass before anything is written."""
         super().__init__()
         self.repository = repository
         self.db_path = db_path
@@ -76,6 +82,8 @@ class MainWindow(QMainWindow):
         self.period = self.period_selector.period()
         self.customers_view = CustomersView(repository, self.store, self.period, self.writer)
         self.customers_view.customers_changed.connect(self.refresh_status)
+        self.customers_view.computing.connect(self._show_computing)
+        self.customers_view.write_gate = write_gate
 
         self.stack = QStackedWidget(self)
         self.navigation = QListWidget(self)
@@ -87,7 +95,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(section.title)
             self.stack.addWidget(section.widget)
             self._connect_section(section.widget)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
@@ -108,7 +116,10 @@ class MainWindow(QMainWindow):
         self.period_label = QLabel()
         for label in (self.db_label, self.customer_count_label, self.period_label):
             self.statusBar().addPermanentWidget(label)
-        self.customers_view.load()
+        if start_in_background:
+            self.customers_view.load_in_background(db_path, customer_list)
+        else:
+            self.customers_view.load()
         self.refresh_status()
         self._restore_geometry()
         self.navigation.setCurrentRow(0)
@@ -117,6 +128,7 @@ class MainWindow(QMainWindow):
 
     def _build_sections(self) -> list[Section]:
         """The navigation, in order. Later features append their SectionSpec here."""
+        self.customers_view.detail.suggestions.today = self.today  # one "today" for every view
         sections = [Section("customers", self.tr("Customers"), self.customers_view)]
         for spec in (
             SectionSpec("portfolio", self.tr("Portfolio"),
@@ -125,6 +137,8 @@ class MainWindow(QMainWindow):
                         "kundenportfolio.ui.views.ranking_view", "RankingView"),
             SectionSpec("forecast", self.tr("Forecast"), "kundenportfolio.ui.views.forecast_view",
                         "ForecastView"),
+            SectionSpec("campaigns", self.tr("Campaigns"), "kundenportfolio.ui.views.campaigns_view",
+                        "CampaignsView"),
             SectionSpec("settings", self.tr("Settings"),
                         "kundenportfolio.ui.views.settings_view", "SettingsView"),
         ):
@@ -157,6 +171,23 @@ class MainWindow(QMainWindow):
         changed = getattr(widget, "settings_changed", None)
         if changed is not None:
             changed.connect(self.settings_changed)
+
+    def _show_row(self, row: int) -> None:
+        """Another section computes from the same result: wait for the start-up values
+        instead of computing them a second time."""
+        if row > 0 and self.customers_view.values_pending:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.customers_view.wait_for_values()
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.stack.setCurrentIndex(row)
+
+    def _show_computing(self, computing: bool) -> None:
+        if computing:
+            self.statusBar().showMessage(self.tr("Computing customer values…"))
+        else:
+            self.statusBar().clearMessage()
 
     def section(self, key: str) -> QWidget | None:
         return next((s.widget for s in self.sections if s.key == key), None)
@@ -203,6 +234,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("The new language is used from the next start of the program."), 10000)
 
+    def data_changed(self, *_args: Any) -> None:
+        """Imported, restored or anonymised data: every section loads and computes anew."""
+        detail = self.customers_view.detail
+        if detail.customer is not None and detail.customer.id is not None:
+            try:
+                self.repository.get_customer(detail.customer.id)
+            except NotFoundError:  # gone after a restore: do not reload a missing customer
+                detail.show_customer(None)
+        self.settings_changed()
+
     def refresh_status(self) -> None:
         count = self.repository.count_customers()
         self.customer_count_label.setText(self.tr("%n customer(s)", "", count))
@@ -230,9 +271,17 @@ class MainWindow(QMainWindow):
         self.new_customer_action = self._action(
             file_menu, self.tr("&New customer…"), self._in_customers("new_customer"), "Ctrl+N")
         file_menu.addSeparator()
+        self.import_action = self._action(file_menu, self.tr("&Import…"), self.open_import)
+        self.export_action = self._action(file_menu, self.tr("&Export list…"), self.export_list,
+                                          "Ctrl+E")
+        file_menu.addSeparator()
         self.print_action = self._action(file_menu, self.tr("&Print…"), self.print_report,
                                          QKeySequence.StandardKey.Print)
         self.save_pdf_action = self._action(file_menu, self.tr("Save as P&DF…"), self.save_report_pdf)
+        file_menu.addSeparator()
+        self.backup_action = self._action(file_menu, self.tr("&Back up now"), self.backup_now)
+        self.restore_action = self._action(file_menu, self.tr("&Restore backup…"),
+                                           self.restore_backup)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -248,12 +297,49 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("New &order…"), self._in_customers("new_order"), "Ctrl+B")
         self._action(edit, self.tr("New relationship c&ost…"), self._in_customers("new_cost"))
         self._action(edit, self.tr("&Delete customer…"), self._in_customers("delete_customer"))
+        edit.addSeparator()
+        self.privacy_export_action = self._action(
+            edit, self.tr("Export data &information (JSON/PDF)…"), self.export_information)
+        self.anonymise_action = self._action(edit, self.tr("&Anonymise customer…"),
+                                             self.anonymise_customer)
         view = bar.addMenu(self.tr("&View"))
         for number, section in enumerate(self.sections, start=1):
             self._action(view, section.title, lambda _=False, k=section.key: self.show_section(k),
                          f"Ctrl+{number}" if number < 10 else None)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About Kundenportfolio"), self._show_about)
+
+    # File/Edit entries whose work is in window_actions (imported late: start-up time)
+
+    def open_import(self) -> Any:
+        from kundenportfolio.ui import window_actions
+
+        return window_actions.open_import(self)
+
+    def export_list(self, *_args: Any, path: Path | str | None = None) -> Path | None:
+        from kundenportfolio.ui import window_actions
+
+        return window_actions.export_list(self, path)
+
+    def backup_now(self) -> Path | None:
+        from kundenportfolio.ui import window_actions
+
+        return window_actions.backup_now(self)
+
+    def restore_backup(self) -> bool:
+        from kundenportfolio.ui import window_actions
+
+        return window_actions.restore(self)
+
+    def export_information(self, *_args: Any, path: Path | str | None = None) -> Path | None:
+        from kundenportfolio.ui import window_actions
+
+        return window_actions.export_information(self, path)
+
+    def anonymise_customer(self) -> Any:
+        from kundenportfolio.ui import window_actions
+
+        return window_actions.anonymise(self)
 
     def print_report(self) -> None:
         """Print preview of the current section's report (see print_dialogs.report_for_window)."""
@@ -293,4 +379,7 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
         self.customers_view.save_state()
+        from kundenportfolio.ui.window_actions import backup_on_close
+
+        backup_on_close(self)  # at most once per hour (setting backup_on_close_minutes)
         super().closeEvent(event)

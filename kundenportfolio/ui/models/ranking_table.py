@@ -29,6 +29,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kundenportfolio.core.money import format_money
 from kundenportfolio.reports.charts import DEFAULT_GROUP_LABELS, GROUP_COLOURS
+from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, EXPORT_ROLE
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,6 +60,7 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_EXPORT_KINDS = {"money": "money", "int": "integer"}  # group and text: exported as shown
 
 
 def table_fingerprint(table: pd.DataFrame) -> tuple[Any, ...]:
@@ -81,6 +83,8 @@ def _header(section: int, orientation: Qt.Orientation, role: int) -> Any:
             return QCoreApplication.translate("RankingTableModel", COLUMNS[section].title)
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].kind in ("money", "int"):
             return _RIGHT
+        if role == COLUMN_KIND_ROLE:
+            return _EXPORT_KINDS.get(COLUMNS[section].kind, "text")
     return None
 
 
@@ -150,7 +154,7 @@ class RankingTableModel(QAbstractTableModel):
             if column.kind == "group":
                 return self.group_labels.get(str(value), str(value))
             return str(value)
-        if role == SORT_ROLE:
+        if role in (SORT_ROLE, EXPORT_ROLE):
             return int(value) if column.kind in ("money", "int") else str(value)
         if role == CUSTOMER_ID_ROLE:
             return int(self._ids[row])

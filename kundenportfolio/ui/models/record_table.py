@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, EXPORT_ROLE
+
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
@@ -23,6 +25,8 @@ class RecordColumn:
     text: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
     right: bool = False  # numbers and money right-aligned
+    kind: str = "text"  # for export (roles.py): money = cents, date, integer, number
+    raw: Callable[[Any], Any] | None = None  # exported value of a non-text column (else sort)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -47,9 +51,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.column_specs)):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.column_specs):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.column_specs[section].title
+        if role == COLUMN_KIND_ROLE:
+            return self.column_specs[section].kind
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -63,6 +70,9 @@ class RecordTableModel(QAbstractTableModel):
             return spec.sort(record) if spec.sort else spec.text(record)
         if role == RECORD_ROLE:
             return index.row()
+        if role == EXPORT_ROLE:
+            getter = spec.raw or spec.sort or spec.text
+            return getter(record)
         if role == Qt.ItemDataRole.TextAlignmentRole and spec.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -100,8 +100,10 @@ class CampaignsView(QWidget):
                          else self.tr("Service contact")),
             RecordColumn(self.tr("Cost per participant"),
                          lambda i: self._money(i.cost_per_participant_cents),
-                         lambda i: i.cost_per_participant_cents or 0, right=True),
-            RecordColumn(self.tr("Retired"), lambda i: format_date(i.retired_at)),
+                         lambda i: i.cost_per_participant_cents or 0, right=True, kind="money",
+                         raw=lambda i: i.cost_per_participant_cents),
+            RecordColumn(self.tr("Retired"), lambda i: format_date(i.retired_at), kind="date",
+                         raw=lambda i: i.retired_at),
             RecordColumn(self.tr("Description"), lambda i: i.description),
         ], self)
         page = QWidget(self)
@@ -133,7 +135,7 @@ class CampaignsView(QWidget):
             RecordColumn(self.tr("Name"), lambda r: r["name"]),
             RecordColumn(self.tr("Group"), lambda r: group_label(self.settings, r["group"])),
             RecordColumn(self.tr("Kundenwert"), lambda r: self._money(r["kundenwert_cents"]),
-                         lambda r: r["kundenwert_cents"], right=True),
+                         lambda r: r["kundenwert_cents"], right=True, kind="money"),
             *suggestion_columns(),
             RecordColumn(self.tr("Responsible"), lambda r: r["staff_name"] or ""),
         ]
@@ -164,15 +166,17 @@ class CampaignsView(QWidget):
             RecordColumn(self.tr("Campaign"), lambda c: c.name),
             RecordColumn(self.tr("Instrument"), lambda c: self._instrument_name(c.instrument_id)),
             RecordColumn(self.tr("From"), lambda c: format_date(c.start_date),
-                         lambda c: c.start_date),
-            RecordColumn(self.tr("To"), lambda c: format_date(c.end_date), lambda c: c.end_date),
+                         lambda c: c.start_date, kind="date"),
+            RecordColumn(self.tr("To"), lambda c: format_date(c.end_date), lambda c: c.end_date,
+                         kind="date"),
             RecordColumn(self.tr("Target groups"), lambda c: self._groups_text(c.target_groups)),
             RecordColumn(self.tr("Budget"), lambda c: self._money(c.budget_cents),
-                         lambda c: c.budget_cents or 0, right=True),
+                         lambda c: c.budget_cents or 0, right=True, kind="money",
+                         raw=lambda c: c.budget_cents),
             RecordColumn(self.tr("Participants"), lambda c: str(self._counts[c.id][0]),
-                         lambda c: self._counts[c.id][0], right=True),
+                         lambda c: self._counts[c.id][0], right=True, kind="integer"),
             RecordColumn(self.tr("Took part"), lambda c: str(self._counts[c.id][1]),
-                         lambda c: self._counts[c.id][1], right=True),
+                         lambda c: self._counts[c.id][1], right=True, kind="integer"),
         ], self)
         self._counts: dict[int | None, tuple[int, int]] = {}
         self._instruments: dict[int, Instrument] = {}
@@ -381,6 +385,15 @@ class CampaignsView(QWidget):
     def _after_change(self, campaign_id: int) -> None:
         self._load_campaigns()
         self.select_campaign(campaign_id)
+
+    def export_model(self) -> QSortFilterProxyModel:
+        """File > Export list…: the list of the shown tab (Kampagnen: the participants)."""
+        index = self.tabs.currentIndex()
+        if index == 0:
+            return self.catalogue_proxy
+        if index == 1:
+            return self.suggestions_proxy
+        return self.participants.proxy
 
     def _export(self) -> None:
         from kundenportfolio.core.campaigns import export_frame

@@ -36,6 +36,7 @@ from kundenportfolio.ui.labels import CONTACT_TYPES, COST_CATEGORIES, label
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 from kundenportfolio.ui.views.customer_writes import CustomerWriter
 from kundenportfolio.ui.widgets.group_badge import GroupBadge, group_labels
+from kundenportfolio.ui.widgets.suggestions_panel import SuggestionsPanel
 
 
 def _table(model: RecordTableModel) -> QTableView:
@@ -80,6 +81,10 @@ class CustomerDetail(QWidget):
         self.tabs.addTab(self._build_costs(), self.tr("Relationship costs"))
         self.tabs.addTab(self._build_revenue(), self.tr("Revenue per year"))
         self.tabs.addTab(self._build_history(), self.tr("History"))
+        # today: the main window sets suggestions.today to its own date (tests fix it)
+        self.suggestions = SuggestionsPanel(repository, store, self)
+        self._suggestions_stale = True
+        self.suggestions_index = self.tabs.addTab(self.suggestions, self.tr("Suggestions"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.setEnabled(False)
 
@@ -226,6 +231,7 @@ class CustomerDetail(QWidget):
     def show_customer(self, customer_id: int | None) -> None:
         if customer_id is None:
             self.customer = None
+            self.suggestions.set_customer(None)
             self.setEnabled(False)
             return
         self.customer = self.repository.get_customer(customer_id)
@@ -291,10 +297,21 @@ class CustomerDetail(QWidget):
         self.history_hint.setVisible(self.history.rowCount() == 0)
         if self.tabs.currentIndex() == 4:
             self._draw_chart()
+        # suggestions need the engagement query: computed only while their tab is seen
+        self.suggestions.customer_id = cid
+        self._suggestions_stale = True
+        if self.tabs.currentIndex() == self.suggestions_index:
+            self._refresh_suggestions()
 
     def _tab_changed(self, index: int) -> None:
         if index == 4 and self._chart_stale:  # matplotlib is slow: draw only when seen
             self._draw_chart()
+        if index == self.suggestions_index and self._suggestions_stale:
+            self._refresh_suggestions()
+
+    def _refresh_suggestions(self) -> None:
+        self.suggestions.set_customer(self.suggestions.customer_id)
+        self._suggestions_stale = False
 
     def _draw_chart(self) -> None:
         years, values = self._revenue

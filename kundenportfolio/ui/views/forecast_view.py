@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio.core.periods import Period
 from kundenportfolio.ui.formatting import format_money
+from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, EXPORT_ROLE
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -101,8 +102,12 @@ class FrameTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return _tr(self.columns[section].header)
+        if role == COLUMN_KIND_ROLE:
+            return self.columns[section].kind
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -116,6 +121,8 @@ class FrameTableModel(QAbstractTableModel):
             return "" if value is None or value != value else str(value)
         if role == SORT_ROLE:
             return int(value) if column.kind == "money" else str(value)
+        if role == EXPORT_ROLE and column.kind == "money":
+            return None if value is None or value != value else int(value)
         if role == CUSTOMER_ID_ROLE and "customer_id" in self.frame:
             return int(self.frame.iloc[index.row()]["customer_id"])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind == "money":
@@ -245,6 +252,12 @@ class ForecastView(QWidget):
         customer_id = index.data(CUSTOMER_ID_ROLE)
         if customer_id is not None:
             self.customer_activated.emit(int(customer_id))
+
+    def export_model(self) -> QAbstractTableModel | QSortFilterProxyModel:
+        """File > Export list…: the at-risk list while its tab is shown, else the plan."""
+        if self.tabs.currentWidget() is self.risk_table:
+            return self.risk_proxy
+        return self.plan_model
 
     def export_plan(self, path: str | None = None) -> None:
         if self.plan.empty:

@@ -45,6 +45,7 @@ from kundenportfolio.reports.charts import (
 )
 from kundenportfolio.ui.models.movements_table import CUSTOMER_ID_ROLE, MovementsTableModel
 from kundenportfolio.ui.models.ranking_table import table_fingerprint
+from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
 HIT_SLACK_PX = 3.0  # a pointer this close to a bubble's edge still counts as on it
@@ -311,6 +312,30 @@ class PortfolioView(QWidget):
         ]
         return "<br>".join(lines)
 
+    def export_model(self) -> RecordTableModel:
+        """File > Export list…: the customers the chart shows (its filters), best first."""
+        table = self.filtered_table() if self.result is not None else pd.DataFrame()
+        if len(table):
+            table = table.sort_values("kundenwert_cents", ascending=False, kind="stable")
+        money = self._number_format()
+        model = RecordTableModel([
+            RecordColumn(self.tr("No."), lambda r: str(r["number"])),
+            RecordColumn(self.tr("Name"), lambda r: str(r["name"])),
+            RecordColumn(self.tr("Group"), lambda r: group_label(self.settings, r["group"])),
+            RecordColumn(self.tr("Attractiveness"), lambda r: _score(r["attractiveness"], money),
+                         kind="number", raw=lambda r: _float(r["attractiveness"])),
+            RecordColumn(self.tr("Position"), lambda r: _score(r["position"], money),
+                         kind="number", raw=lambda r: _float(r["position"])),
+            RecordColumn(self.tr("Customer value"), lambda r: format_money(
+                int(r["kundenwert_cents"]), money), kind="money",
+                raw=lambda r: int(r["kundenwert_cents"])),
+            RecordColumn(self.tr("Revenue"), lambda r: format_money(int(r["revenue_cents"]), money),
+                         kind="money", raw=lambda r: int(r["revenue_cents"])),
+            RecordColumn(self.tr("ABC"), lambda r: str(r["abc"])),
+        ], self)
+        model.set_records(table.to_dict("records") if len(table) else [])
+        return model
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self._display = None
@@ -329,3 +354,7 @@ def _score(value: Any, number_format: str) -> str:
         return "–"
     decimal = "." if number_format == "de-CH" else ","
     return f"{float(value):.1f}".replace(".", decimal)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None or value != value else float(value)

@@ -213,6 +213,10 @@ class RankingView(QWidget):
         if customer_id is not None:
             self.customer_activated.emit(int(customer_id))
 
+    def export_model(self) -> RankingFilterProxy:
+        """The list File > Export list… writes: the ranking with its group filter and order."""
+        return self.proxy
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         # Results are cached per period and updated in place: compare a fingerprint, not identity.

@@ -38,7 +38,7 @@ class ParticipantsPanel(QWidget):
             RecordColumn(self.tr("City"), lambda r: r["city"] or ""),
             RecordColumn(self.tr("Took part"), lambda r: format_date(r["participated_at"]),
                          lambda r: r["participated_at"].isoformat() if r["participated_at"]
-                         else ""),
+                         else "", kind="date", raw=lambda r: r["participated_at"]),
         ], self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

@@ -51,12 +51,13 @@ def suggestion_columns() -> list[RecordColumn]:
     tr = QCoreApplication.translate
     return [
         RecordColumn(tr(_CONTEXT, "Priority"), lambda r: str(r["priority"]),
-                     lambda r: r["priority"], right=True),
+                     lambda r: r["priority"], right=True, kind="integer"),
         RecordColumn(tr(_CONTEXT, "Reason"), lambda r: reason_label(r["reason"])),
         RecordColumn(tr(_CONTEXT, "Instrument"), lambda r: r["instrument_name"] or "—"),
         RecordColumn(tr(_CONTEXT, "Type"), lambda r: kind_label(r["kind"])),
         RecordColumn(tr(_CONTEXT, "Last contact"), lambda r: format_date(r["last_contact_date"]),
-                     lambda r: r["last_contact_date"] or dt.date.min),
+                     lambda r: r["last_contact_date"] or dt.date.min, kind="date",
+                     raw=lambda r: r["last_contact_date"]),
     ]
 
 
