@@ -60,12 +60,11 @@ def export_target(window: Any) -> tuple[QAbstractItemModel | None, list[int] | N
 
 def export_list(window: Any, path: Path | str | None = None) -> Path | None:
     """File > Export list…: the current section's list as shown (filter, order) to .xlsx/.csv."""
-    tr = QCoreApplication.translate
-    title = tr("WindowActions", "Export list")
+    title = QCoreApplication.translate("WindowActions", "Export list")
     section = _current(window)
     model, columns = export_target(window)
     if model is None:
-        QMessageBox.information(window, title, tr("WindowActions",
+        QMessageBox.information(window, title, QCoreApplication.translate("WindowActions",
                                                   "This section has no list to export."))
         return None
     if path is None:
@@ -85,8 +84,8 @@ def export_list(window: Any, path: Path | str | None = None) -> Path | None:
         QMessageBox.warning(window, title, str(exc))
         return None
     QGuiApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(
-        tr("WindowActions", "%n row(s) exported to %1", "", count).replace("%1", str(path)), 10000)
+    message = QCoreApplication.translate("WindowActions", "%n row(s) exported to %1", "", count)
+    window.statusBar().showMessage(message.replace("%1", str(path)), 10000)
     return path
 
 
@@ -145,15 +144,14 @@ def export_information(window: Any, path: Path | str | None = None) -> Path | No
     from kundenportfolio.data import privacy
     from kundenportfolio.reports.privacy_pdf import default_pdf_name, write_privacy_pdf
 
-    tr = QCoreApplication.translate
-    title = tr("WindowActions", "Export data information")
+    title = QCoreApplication.translate("WindowActions", "Export data information")
     customer = _selected_customer(window, title)
     if customer is None:
         return None
     if path is None:
         name, _ = QFileDialog.getSaveFileName(
             window, title, default_pdf_name(customer.number, window.today),
-            tr("WindowActions", "PDF (*.pdf);;JSON (*.json)"))
+            QCoreApplication.translate("WindowActions", "PDF (*.pdf);;JSON (*.json)"))
         if not name:
             return None
         path = name
@@ -170,7 +168,7 @@ def export_information(window: Any, path: Path | str | None = None) -> Path | No
     except (KundenportfolioError, OSError) as exc:
         QMessageBox.warning(window, title, str(exc))
         return None
-    window.statusBar().showMessage(tr("WindowActions", "Data information saved: %1")
+    window.statusBar().showMessage(QCoreApplication.translate("WindowActions", "Data information saved: %1")
                                    .replace("%1", str(path)), 10000)
     return path
 
@@ -192,8 +190,7 @@ def anonymise(window: Any, *, confirm: bool = True) -> Any:
     """Edit > Anonymise customer…: confirm, erase personal data, reload everything."""
     from kundenportfolio.data import privacy
 
-    tr = QCoreApplication.translate
-    title = tr("WindowActions", "Anonymise customer")
+    title = QCoreApplication.translate("WindowActions", "Anonymise customer")
     customer = _selected_customer(window, title)
     if customer is None:
         return None
@@ -201,7 +198,7 @@ def anonymise(window: Any, *, confirm: bool = True) -> Any:
         box = QMessageBox(QMessageBox.Icon.Warning, title, erasure_text(customer.number,
                                                                         customer.name),
                           QMessageBox.StandardButton.Cancel, window)
-        erase = box.addButton(tr("WindowActions", "Anonymise"),
+        erase = box.addButton(QCoreApplication.translate("WindowActions", "Anonymise"),
                               QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
@@ -217,10 +214,10 @@ def anonymise(window: Any, *, confirm: bool = True) -> Any:
     window.data_changed()
     if result.remaining:
         log.warning("Nach der Anonymisierung noch gefunden: %s", result.remaining)
-        QMessageBox.warning(window, title, tr(
+        QMessageBox.warning(window, title, QCoreApplication.translate(
             "WindowActions", "The customer was anonymised, but the old texts still occur in:")
             + "\n" + "\n".join(result.remaining))
     else:
-        window.statusBar().showMessage(tr("WindowActions", "Customer %1 was anonymised.")
-                                       .replace("%1", customer.number), 10000)
+        message = QCoreApplication.translate("WindowActions", "Customer %1 was anonymised.")
+        window.statusBar().showMessage(message.replace("%1", customer.number), 10000)
     return result

@@ -142,7 +142,7 @@
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="167" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
@@ -177,138 +177,138 @@
         <translation>Kosten pro Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="104" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="105" />
         <source>Retired</source>
         <translation>Ausgemustert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="105" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="107" />
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="109" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="111" />
         <source>Show retired instruments</source>
         <translation>Ausgemusterte Instrumente zeigen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="111" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="113" />
         <source>Retire</source>
         <translation>Ausmustern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="115" />
         <source>New instrument…</source>
         <translation>Neues Instrument…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="115" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="117" />
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="134" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="133" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="135" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="134" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="136" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="135" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="137" />
         <source>Kundenwert</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="138" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="140" />
         <source>Responsible</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="153" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="164" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="351" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="166" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="355" />
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="166" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="170" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="172" />
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="170" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="173" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="172" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="176" />
         <source>Participants</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="174" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="178" />
         <source>Took part</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="183" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="187" />
         <source>New campaign…</source>
         <translation>Neue Kampagne…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="184" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="188" />
         <source>Propose participants</source>
         <translation>Teilnehmer vorschlagen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="185" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="189" />
         <source>Mark all as participated</source>
         <translation>Alle als teilgenommen markieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="186" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="190" />
         <source>Export participants…</source>
         <translation>Teilnehmer exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="241" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="245" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="278" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="282" />
         <source>%1 suggestions</source>
         <translation>%1 Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="394" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="407" />
         <source>Export participants</source>
         <translation>Teilnehmer exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="395" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="408" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
     </message>
@@ -450,179 +450,184 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
         <source>Master data</source>
         <translation>Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="184" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="189" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
         <source>Revenue per year</source>
         <translation>Umsatz je Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="97" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="87" />
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="102" />
         <source>Why this group?</source>
         <translation>Warum diese Gruppe?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="114" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="119" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="121" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="117" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="128" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="122" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="133" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="118" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="123" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="130" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="135" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="132" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="137" />
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="143" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="200" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="205" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="144" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="149" />
         <source>Order no.</source>
         <translation>Auftragsnr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="145" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
         <source>Discounts</source>
         <translation>Erlösschmälerungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="147" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="183" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="188" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
         <source>Cost of goods</source>
         <translation>Wareneinsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="149" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="158" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
         <source>New order…</source>
         <translation>Neuer Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="161" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
         <source>New cost…</source>
         <translation>Neue Betreuungskosten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="182" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="187" />
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="199" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="204" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="201" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="206" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="202" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="207" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="203" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="208" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="204" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="209" />
         <source>Movement</source>
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="210" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="215" />
         <source>No group history yet. The groups of a period are recorded with «Save groups of this period to the history» in the Portfolio section.</source>
         <translation>Noch kein Gruppenverlauf. Die Gruppen eines Zeitraums werden im Bereich Portfolio mit «Gruppen dieses Zeitraums im Verlauf speichern» festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="253" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="259" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="255" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="261" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="260" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="266" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="264" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="270" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
     </message>
@@ -858,12 +863,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="67" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="70" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="68" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="71" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
@@ -894,88 +899,98 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="74" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="82" />
         <source>Search number, name, place, contact person, phone, e-mail (Ctrl+F)</source>
         <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="90" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="86" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="94" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="90" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="98" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="91" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="99" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="92" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="100" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="117" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="343" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="125" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="467" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="188" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="273" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="312" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="407" />
+        <source>Please wait</source>
+        <translation>Bitte warten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="408" />
+        <source>The database is still being checked for damage; changes can be saved in a moment. Nothing was changed.</source>
+        <translation>Die Datenbank wird noch auf Schäden geprüft; Änderungen lassen sich gleich speichern. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="436" />
         <source>Please select a customer first.</source>
         <translation>Bitte zuerst einen Kunden auswählen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="334" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="458" />
         <source>%1 orders</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="334" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="458" />
         <source>%1 contacts</source>
         <translation>%1 Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="335" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="459" />
         <source>%1 relationship costs</source>
         <translation>%1 Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="336" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="460" />
         <source>%1 campaign participations</source>
         <translation>%1 Kampagnenteilnahmen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="337" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="461" />
         <source>%1 group history entries</source>
         <translation>%1 Einträge im Gruppenverlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="338" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="462" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="341" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="342" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="466" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -1051,112 +1066,112 @@
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="64" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
         <source>Low (10 %)</source>
         <translation>Untergrenze (10 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="70" />
         <source>High (90 %)</source>
         <translation>Obergrenze (90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="73" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="73" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="75" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="75" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="76" />
         <source>Expected next 12 months</source>
         <translation>Erwartet nächste 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="78" />
         <source>Why at risk</source>
         <translation>Grund der Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="142" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="149" />
         <source>Export plan…</source>
         <translation>Plan exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="157" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="164" />
         <source>Planning table</source>
         <translation>Planungstabelle</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="158" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="165" />
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="159" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="166" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="209" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="216" />
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="209" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="216" />
         <source>No group</source>
         <translation>Ohne Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="221" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
         <source>learned mixture</source>
         <translation>gelernte Mischung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="222" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="229" />
         <source>damped trend (little data)</source>
         <translation>gedämpfter Trend (wenig Daten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="224" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="231" />
         <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
         <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="253" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="266" />
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="254" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="267" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1373,57 +1388,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="98" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="106" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="100" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="108" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="106" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="114" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="120" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="132" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="122" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="134" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="124" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="136" />
         <source>Ranking</source>
         <translation>Rangliste</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="126" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="138" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="128" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="140" />
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="142" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="182" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="188" />
+        <source>Computing customer values…</source>
+        <translation>Kundenwerte werden berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="213" />
         <source>Computing %1 …</source>
         <translation>Berechne %1 …</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="204" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
         <source>The new language is used from the next start of the program.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/main_window.py" line="208" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="249" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -1431,97 +1456,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="209" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="250" />
         <source>Period: %1</source>
         <translation>Zeitraum: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="229" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="270" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="231" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="272" />
         <source>&amp;New customer…</source>
         <translation>&amp;Neuer Kunde…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="233" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="274" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="275" />
+        <source>&amp;Export list…</source>
+        <translation>Liste &amp;exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="278" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="280" />
         <source>Save as P&amp;DF…</source>
         <translation>Als P&amp;DF speichern…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="237" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="282" />
+        <source>&amp;Back up now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="283" />
+        <source>&amp;Restore backup…</source>
+        <translation>Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="286" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="238" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="287" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="239" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="288" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="241" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="290" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="246" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="295" />
         <source>&amp;Find customer</source>
         <translation>Kunde &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="247" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="296" />
         <source>New &amp;contact…</source>
         <translation>Neuer &amp;Kontakt…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="248" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="297" />
         <source>New &amp;order…</source>
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="249" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="298" />
         <source>New relationship c&amp;ost…</source>
         <translation>Neue Betreuungsk&amp;osten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="250" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="299" />
         <source>&amp;Delete customer…</source>
         <translation>Kunde &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="251" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="302" />
+        <source>Export data &amp;information (JSON/PDF)…</source>
+        <translation>Daten&amp;auskunft exportieren (JSON/PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="303" />
+        <source>&amp;Anonymise customer…</source>
+        <translation>Kunde a&amp;nonymisieren…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="305" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="255" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="309" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="256" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="310" />
         <source>&amp;About Kundenportfolio</source>
         <translation>&amp;Über Kundenportfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="269" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="355" />
         <source>PDF saved: %1</source>
         <translation>PDF gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="274" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="360" />
         <source>%1 %2
 
 Customer value, portfolio, forecasts and campaigns for small businesses.</source>
@@ -1708,94 +1763,134 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="76" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="77" />
         <source>All ABC classes</source>
         <translation>Alle ABC-Klassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="79" />
         <source>Class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
         <source>Account manager:</source>
         <translation>Betreuer:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="85" />
         <source>Industry:</source>
         <translation>Branche:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="85" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="86" />
         <source>ABC:</source>
         <translation>ABC:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="117" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="118" />
         <source>Save groups of this period to the history</source>
         <translation>Gruppen dieses Zeitraums im Verlauf speichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="119" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="120" />
         <source>Records every customer's group for this period, so later periods can show movements.</source>
         <translation>Hält die Gruppe jedes Kunden für diesen Zeitraum fest, damit spätere Zeiträume die Wechsel zeigen können.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="125" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="126" />
         <source>&lt;b&gt;Standard strategies&lt;/b&gt;</source>
         <translation>&lt;b&gt;Normstrategien&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="177" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="178" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="178" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="179" />
         <source>All industries</source>
         <translation>Alle Branchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="203" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="204" />
         <source>%1 of %2 customers shown</source>
         <translation>%1 von %2 Kunden angezeigt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="266" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="267" />
         <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="268" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="269" />
         <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1): none recorded. Movements appear once the groups of both periods are saved to the history.</source>
         <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1): keine erfasst. Wechsel erscheinen, sobald die Gruppen beider Zeiträume im Verlauf gespeichert sind.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="301" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="302" />
         <source>%1 (set manually)</source>
         <translation>%1 (von Hand gesetzt)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="304" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="305" />
         <source>Customer value: %1</source>
         <translation>Kundenwert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="306" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="307" />
         <source>Attractiveness: %1 · Position: %2</source>
         <translation>Attraktivität: %1 · Position: %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="309" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="310" />
         <source>Rank %1 · ABC %2 · %3</source>
         <translation>Rang %1 · ABC %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="322" />
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="323" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="324" />
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="325" />
+        <source>Attractiveness</source>
+        <translation>Attraktivität</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="327" />
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="329" />
+        <source>Customer value</source>
+        <translation>Kundenwert</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="332" />
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="334" />
+        <source>ABC</source>
+        <translation>ABC</translation>
     </message>
 </context>
 <context>
@@ -1838,62 +1933,62 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingTableModel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="49" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="50" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="50" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="51" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="51" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="52" />
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="52" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="53" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="53" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="54" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="54" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="55" />
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="55" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="56" />
         <source>CM I</source>
         <translation>KDB I</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="56" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="57" />
         <source>CM II</source>
         <translation>KDB II</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="57" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="58" />
         <source>CM III</source>
         <translation>KDB III</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="58" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="59" />
         <source>CM IV (customer value)</source>
         <translation>KDB IV (Kundenwert)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="288" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="292" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="290" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="294" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -2321,49 +2416,127 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="91" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="92" />
         <source>No suggestions for this customer.</source>
         <translation>Keine Vorschläge für diesen Kunden.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="129" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="130" />
         <source>No responsible person set.</source>
         <translation>Kein Betreuer festgelegt.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="131" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="132" />
         <source>Main contact: %1 (%2 contacts in the last 12 months)</source>
         <translation>Hauptansprechpartner im Haus: %1 (%2 Kontakte in den letzten 12 Monaten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="135" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="136" />
         <source>the responsible person.</source>
         <translation>der zuständige Betreuer.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="137" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="138" />
         <source>not the responsible person (%1).</source>
         <translation>nicht der zuständige Betreuer (%1).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="141" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="142" />
         <source>No staff contact in the last 12 months.</source>
         <translation>Kein Kontakt durch Mitarbeitende in den letzten 12 Monaten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="143" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="144" />
         <source>Open complaints: %1</source>
         <translation>Offene Reklamationen: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="147" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="148" />
         <source>Revenue trend: %1 % per year</source>
         <translation>Umsatzentwicklung: %1 % pro Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="150" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="151" />
         <source>Unprofitable: Kundenwert is negative.</source>
         <translation>Unrentabel: Der Kundenwert ist negativ.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="63" />
+        <source>Export list</source>
+        <translation>Liste exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="67" />
+        <source>This section has no list to export.</source>
+        <translation>Dieser Bereich hat keine Liste zum Exportieren.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="87" />
+        <source>%n row(s) exported to %1</source>
+        <translation>
+            <numerusform>%n Zeile exportiert nach %1</numerusform>
+            <numerusform>%n Zeilen exportiert nach %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="136" />
+        <source>Please select a customer in the customer list first.</source>
+        <translation>Bitte wählen Sie zuerst einen Kunden in der Kundenliste.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="147" />
+        <source>Export data information</source>
+        <translation>Datenauskunft exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="154" />
+        <source>PDF (*.pdf);;JSON (*.json)</source>
+        <translation>PDF (*.pdf);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="171" />
+        <source>Data information saved: %1</source>
+        <translation>Datenauskunft gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="178" />
+        <source>Anonymise customer %1 «%2»?
+
+Erased: name (becomes «Anonymised %1»), contact person, address, phone, e-mail, notes, consent details, and the texts of contacts, orders and costs.
+
+Kept: orders with their amounts, relationship costs and group history, without any personal reference (bookkeeping records must be kept for 10 years).
+
+This cannot be undone. Older backups still contain the data until they are rotated out.</source>
+        <translation>Kunde %1 «%2» anonymisieren?
+
+Gelöscht werden: der Name (wird zu «Anonymisiert %1»), Ansprechperson, Adresse, Telefon, E-Mail, Notizen, Angaben zur Einwilligung sowie die Texte der Kontakte, Aufträge und Kosten.
+
+Erhalten bleiben: die Aufträge mit ihren Beträgen, die Betreuungskosten und der Gruppenverlauf, ohne Bezug zur Person (Buchhaltungsbelege müssen 10 Jahre aufbewahrt werden).
+
+Das lässt sich nicht rückgängig machen. Ältere Sicherungen enthalten die Daten noch, bis sie ausrotiert sind.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="193" />
+        <source>Anonymise customer</source>
+        <translation>Kunde anonymisieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="201" />
+        <source>Anonymise</source>
+        <translation>Anonymisieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="217" />
+        <source>The customer was anonymised, but the old texts still occur in:</source>
+        <translation>Der Kunde wurde anonymisiert, aber die alten Texte kommen noch vor in:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="221" />
+        <source>Customer %1 was anonymised.</source>
+        <translation>Kunde %1 wurde anonymisiert.</translation>
     </message>
 </context>
 </TS>
