@@ -2414,6 +2414,69 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="30" />
+        <source>Complaint open</source>
+        <translation>Reklamation offen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="31" />
+        <source>Contact due</source>
+        <translation>Kontakt fällig</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="32" />
+        <source>Customer value rising — earmark for an individual campaign</source>
+        <translation>Kundenwert steigt — für individuelle Aktion vormerken</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="34" />
+        <source>Question mark: offer a needs analysis</source>
+        <translation>Fragezeichen: Bedarfsanalyse anbieten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="35" />
+        <source>Unprofitable: simplify care</source>
+        <translation>Unrentabel: Betreuung vereinfachen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="45" />
+        <source>Advertising</source>
+        <translation>Werbung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="46" />
+        <source>Service contact</source>
+        <translation>Servicekontakt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="53" />
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="55" />
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="56" />
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="57" />
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="58" />
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="92" />

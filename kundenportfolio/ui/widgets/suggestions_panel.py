@@ -25,14 +25,14 @@ from kundenportfolio.data.engagement import load_engagement
 from kundenportfolio.ui.formatting import format_date
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 
-_CONTEXT = "Suggestions"
+_CONTEXT = "Suggestions"  # written out at each call below: lupdate needs literals
 REASONS: dict[str, str] = {
-    "complaint_open": QT_TRANSLATE_NOOP(_CONTEXT, "Complaint open"),
-    "contact_due": QT_TRANSLATE_NOOP(_CONTEXT, "Contact due"),
+    "complaint_open": QT_TRANSLATE_NOOP("Suggestions", "Complaint open"),
+    "contact_due": QT_TRANSLATE_NOOP("Suggestions", "Contact due"),
     "value_rising": QT_TRANSLATE_NOOP(
-        _CONTEXT, "Customer value rising — earmark for an individual campaign"),
-    "needs_analysis": QT_TRANSLATE_NOOP(_CONTEXT, "Question mark: offer a needs analysis"),
-    "unprofitable": QT_TRANSLATE_NOOP(_CONTEXT, "Unprofitable: simplify care"),
+        "Suggestions", "Customer value rising — earmark for an individual campaign"),
+    "needs_analysis": QT_TRANSLATE_NOOP("Suggestions", "Question mark: offer a needs analysis"),
+    "unprofitable": QT_TRANSLATE_NOOP("Suggestions", "Unprofitable: simplify care"),
 }
 
 
@@ -42,20 +42,20 @@ def reason_label(code: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return (QCoreApplication.translate(_CONTEXT, "Advertising") if kind == KIND_ADVERTISING
-            else QCoreApplication.translate(_CONTEXT, "Service contact"))
+    return (QCoreApplication.translate("Suggestions", "Advertising") if kind == KIND_ADVERTISING
+            else QCoreApplication.translate("Suggestions", "Service contact"))
 
 
 def suggestion_columns() -> list[RecordColumn]:
     """Columns shared by the panel and the Kampagnen section (records: suggestion dicts)."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # lupdate reads translate("Ctx", "text")
     return [
-        RecordColumn(tr(_CONTEXT, "Priority"), lambda r: str(r["priority"]),
+        RecordColumn(translate("Suggestions", "Priority"), lambda r: str(r["priority"]),
                      lambda r: r["priority"], right=True, kind="integer"),
-        RecordColumn(tr(_CONTEXT, "Reason"), lambda r: reason_label(r["reason"])),
-        RecordColumn(tr(_CONTEXT, "Instrument"), lambda r: r["instrument_name"] or "—"),
-        RecordColumn(tr(_CONTEXT, "Type"), lambda r: kind_label(r["kind"])),
-        RecordColumn(tr(_CONTEXT, "Last contact"), lambda r: format_date(r["last_contact_date"]),
+        RecordColumn(translate("Suggestions", "Reason"), lambda r: reason_label(r["reason"])),
+        RecordColumn(translate("Suggestions", "Instrument"), lambda r: r["instrument_name"] or "—"),
+        RecordColumn(translate("Suggestions", "Type"), lambda r: kind_label(r["kind"])),
+        RecordColumn(translate("Suggestions", "Last contact"), lambda r: format_date(r["last_contact_date"]),
                      lambda r: r["last_contact_date"] or dt.date.min, kind="date",
                      raw=lambda r: r["last_contact_date"]),
     ]
