@@ -59,6 +59,11 @@ def run(args: argparse.Namespace) -> int:
                                          "kundenportfolio report customer 10001 --pdf blatt.pdf"))
     if args.kind != "customer" and args.number:
         raise ValidationError(FieldError("KUNDENNUMMER", "Eine Kundennummer gibt es nur bei «customer»."))
+    if args.kind != "values":
+        for option in ("group", "staff", "abc"):
+            if getattr(args, option):
+                raise ValidationError(FieldError(f"--{option}", "Filter gibt es nur bei der "
+                                                 "Kundenwertliste (report values)."))
     abc = args.abc.strip().upper() if args.abc else None
     if abc is not None and abc not in ("A", "B", "C"):
         raise ValidationError(FieldError("--abc", f"«{args.abc}» ist keine ABC-Klasse (A, B oder C)."))

@@ -67,6 +67,7 @@ def test_customer_sheet_and_portfolio(db_path: Path, tmp_path: Path) -> None:
     (["report", "values", "--staff", "Niemand"], "Bekannt: Anna Keller, Beat Meier"),
     (["report", "values", "--group", "gold"], "keine Gruppe"),
     (["report", "values", "--period", "letzte"], "kein Zeitraum"),
+    (["report", "portfolio", "--group", "star"], "Filter gibt es nur bei der Kundenwertliste"),
 ])
 def test_errors_in_german(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                           args: list[str], message: str) -> None:
