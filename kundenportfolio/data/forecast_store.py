@@ -1,8 +1,9 @@
-"""Cached forecasts for the GUI (issue 5): the table of all customers per reference day, and
-one customer's years with their annotations for the customer detail's Umsatz tab.
+"""Cached forecasts for the GUI (issue 5): the table of all customers per reference day, the
+business planning table, and one customer's years with their annotations (Umsatz tab).
 
 A forecast of 100,000 customers takes seconds, so it is computed once per (as_of, horizon) and
-kept until `invalidate()` (after imports, order edits or settings changes).
+kept until `invalidate()` (after imports, order/contact edits or settings changes). One
+customer's annotated years only read that customer's rows and never need the forecast.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from kundenportfolio.core.forecast import (
@@ -19,6 +21,7 @@ from kundenportfolio.core.forecast import (
     yearly_revenue,
 )
 from kundenportfolio.core.forecast_model import ModelInfo
+from kundenportfolio.core.forecast_plan import plan_table, seasonal_profile
 from kundenportfolio.data.order_history import (
     load_campaign_participation,
     load_contact_events,
@@ -27,57 +30,128 @@ from kundenportfolio.data.order_history import (
 )
 from kundenportfolio.data.repository import Repository
 
+# The GUI shows "the next 12 months" (the planning table is built for 365 days), whatever the
+# CLI's horizon setting says; both GUI users share this key of the cache.
+GUI_HORIZON_DAYS = 365
+
+# the columns of `customer_years` (index: year) and the value of a year without that event
+YEAR_COLUMNS: dict[str, object] = {
+    "revenue_cents": 0, "orders": 0, "partial": False, "change_percent": np.nan,
+    "complaints": 0, "complaint_impact_cents": 0, "campaigns": 0, "campaign_names": "",
+    "competitor_contacts": 0, "large_orders": 0, "large_orders_cents": 0, "note": "",
+}
+
 
 @dataclass(frozen=True)
 class CustomerForecast:
-    """One customer: the forecast row (see `forecast_customers`) and a table per calendar
-    year: revenue_cents, orders, partial, change_percent, complaints, complaint_impact_cents,
-    campaigns, campaign_names, competitor_contacts, large_orders, large_orders_cents, note."""
+    """One customer: the forecast row (see `forecast_customers`) and the table of
+    `ForecastStore.customer_years`."""
 
     customer_id: int
     forecast: pd.Series
     years: pd.DataFrame
 
 
+@dataclass(frozen=True)
+class _Computed:
+    table: pd.DataFrame
+    info: ModelInfo
+    profile: np.ndarray  # seasonal share of each calendar month (planning table)
+    monthly: pd.Series  # net revenue per month (Period[M]) of all customers up to as_of
+
+
 class ForecastStore:
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
-        self._cache: dict[tuple[dt.date, int], tuple[pd.DataFrame, ModelInfo]] = {}
+        self._cache: dict[tuple[dt.date, int], _Computed] = {}
 
     def settings(self) -> ForecastSettings:
         return ForecastSettings.from_values(self.repository.all_settings())
 
-    def result(self, as_of: dt.date, horizon_days: int | None = None
-               ) -> tuple[pd.DataFrame, ModelInfo]:
-        """All customers' forecast for the `horizon_days` (default: setting) after as_of."""
-        settings = self.settings()
-        key = (as_of, int(horizon_days or settings.horizon_days))
+    def _key(self, as_of: dt.date, horizon_days: int | None) -> tuple[dt.date, int]:
+        return as_of, int(horizon_days or self.settings().horizon_days)
+
+    def has_result(self, as_of: dt.date, horizon_days: int | None = None) -> bool:
+        """True when `result` would answer from the cache (no waiting)."""
+        return self._key(as_of, horizon_days) in self._cache
+
+    def _computed(self, as_of: dt.date, horizon_days: int | None) -> _Computed:
+        key = self._key(as_of, horizon_days)
         if key not in self._cache:
             inputs = load_forecast_inputs(self.repository, as_of)
-            self._cache[key] = forecast_customers(inputs.orders, inputs.customers, as_of, key[1],
-                                                  settings, inputs.events)
+            table, info = forecast_customers(inputs.orders, inputs.customers, as_of, key[1],
+                                             ForecastSettings.from_values(inputs.settings),
+                                             inputs.events)
+            orders = inputs.orders
+            # keep only small derived tables: the orders of 100,000 customers are large
+            monthly = orders.groupby(orders["order_date"].dt.to_period("M"))["net_cents"].sum()
+            self._cache[key] = _Computed(table, info, seasonal_profile(orders, as_of), monthly)
         return self._cache[key]
+
+    def result(self, as_of: dt.date, horizon_days: int | None = None
+               ) -> tuple[pd.DataFrame, ModelInfo]:
+        """All customers' forecast for the `horizon_days` (default: setting) after as_of.
+        The table is shared by every caller: copy it before adding columns."""
+        computed = self._computed(as_of, horizon_days)
+        return computed.table, computed.info
+
+    def plan(self, as_of: dt.date, groups: pd.Series | None) -> pd.DataFrame:
+        """The planning table of the 12 months after as_of (`core.forecast_plan.plan_table`),
+        by the group code per customer_id in `groups` (None: all customers as one)."""
+        computed = self._computed(as_of, GUI_HORIZON_DAYS)
+        return plan_table(computed.table, groups, computed.profile, as_of)
+
+    def monthly_history(self, as_of: dt.date, months: int = 24) -> pd.Series:
+        """Net revenue of all customers per month for the `months` months up to as_of's
+        month (index: Period[M], months without orders 0)."""
+        computed = self._computed(as_of, GUI_HORIZON_DAYS)
+        last = pd.Timestamp(as_of).to_period("M")
+        index = pd.period_range(last - (months - 1), last, freq="M")
+        return computed.monthly.reindex(index, fill_value=0)
+
+    def customer_forecast(self, customer_id: int, as_of: dt.date,
+                          horizon_days: int | None = None) -> pd.Series | None:
+        """One customer's row of the (cached, else computed) forecast table; None when the
+        customer is not in it (created after the table was computed: `invalidate()`)."""
+        table = self._computed(as_of, horizon_days).table
+        return table.loc[customer_id] if customer_id in table.index else None
+
+    def customer_years(self, customer_id: int, as_of: dt.date) -> pd.DataFrame:
+        """One customer's calendar years up to as_of, oldest first (index: year), with the
+        columns of YEAR_COLUMNS: revenue_cents, orders, partial (as_of year not complete),
+        change_percent, complaints, complaint_impact_cents, campaigns, campaign_names,
+        competitor_contacts, large_orders, large_orders_cents and a German note. Reads only
+        this customer's rows: fast, and never computes the population forecast."""
+        orders = load_orders(self.repository, as_of, customer_id=customer_id)
+        years = yearly_revenue(orders, as_of)
+        if len(years):
+            notes = year_annotations(
+                orders, load_contact_events(self.repository, as_of, customer_id=customer_id),
+                load_campaign_participation(self.repository, as_of, customer_id=customer_id),
+                as_of, self.settings())
+            years = years.merge(notes, on=["customer_id", "year"], how="left")
+        years = years.drop(columns="customer_id").set_index("year")
+        for column, default in YEAR_COLUMNS.items():
+            if column not in years:
+                years[column] = pd.Series(dtype=type(default) if default == default else float)
+            if isinstance(default, str):
+                years[column] = years[column].astype(object).fillna(default).astype(str)
+            elif isinstance(default, bool):
+                years[column] = years[column].astype(object).fillna(default).astype(bool)
+            elif isinstance(default, int):
+                years[column] = years[column].fillna(default).astype("int64")
+            else:
+                years[column] = years[column].astype(float)
+        years.index = years.index.astype("int64")
+        return years[list(YEAR_COLUMNS)]
 
     def customer(self, customer_id: int, as_of: dt.date,
                  horizon_days: int | None = None) -> CustomerForecast:
-        """One customer's forecast (from the cached table) and annotated years."""
-        table, _ = self.result(as_of, horizon_days)
-        orders = load_orders(self.repository, as_of, customer_id=customer_id)
-        years = yearly_revenue(orders, as_of)
-        notes = year_annotations(
-            orders, load_contact_events(self.repository, as_of, customer_id=customer_id),
-            load_campaign_participation(self.repository, as_of, customer_id=customer_id),
-            as_of, self.settings())
-        years = years.merge(notes, on=["customer_id", "year"], how="left") if len(years) else years
-        for column in ("large_orders", "large_orders_cents", "complaints",
-                       "complaint_impact_cents", "competitor_contacts", "campaigns"):
-            if column in years:
-                years[column] = years[column].fillna(0).astype("int64")
-        for column in ("campaign_names", "note"):
-            if column in years:
-                years[column] = years[column].astype(object).fillna("").astype(str)
-        return CustomerForecast(customer_id, table.loc[customer_id], years.drop(
-            columns="customer_id").set_index("year"))
+        """One customer's forecast row and annotated years (KeyError for an unknown id)."""
+        forecast = self.customer_forecast(customer_id, as_of, horizon_days)
+        if forecast is None:
+            raise KeyError(customer_id)
+        return CustomerForecast(customer_id, forecast, self.customer_years(customer_id, as_of))
 
     def invalidate(self) -> None:
         self._cache.clear()

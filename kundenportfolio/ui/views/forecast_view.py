@@ -1,8 +1,8 @@
 """Section "Prognose" (issue 5): planning table, history + forecast chart, at-risk customers.
 
 Computed lazily (on first show, then on period or data changes) because a forecast over a
-large database takes seconds. The view reads through `data.order_history` and computes with
-`core.forecast`; it writes nothing.
+large database takes seconds. The numbers come from a `data.forecast_store.ForecastStore`
+(shared with the customer's Umsatz tab, cached per reference day); the view writes nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from kundenportfolio.core.periods import Period
+from kundenportfolio.data.forecast_store import GUI_HORIZON_DAYS, ForecastStore
 from kundenportfolio.ui.formatting import format_money
 from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, EXPORT_ROLE
 
@@ -136,10 +138,11 @@ class ForecastView(QWidget):
     customer_activated = Signal(int)
 
     def __init__(self, repository: Any, store: Any, parent: QWidget | None = None, *,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, forecast_store: ForecastStore | None = None) -> None:
         super().__init__(parent)
         self.repository = repository
-        self.store = store
+        self.store = store  # the PortfolioStore (groups, Kundenwert)
+        self.forecast_store = forecast_store or ForecastStore(repository)
         self.as_of = today or dt.date.today()
         self.plan = pd.DataFrame()
         self.customers = pd.DataFrame()
@@ -190,39 +193,49 @@ class ForecastView(QWidget):
             self.as_of = period.end
             self._dirty = True
             if self.isVisible():
-                self.refresh()
+                self.update_view()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
-            self.refresh()
+            self.update_view()
 
     def refresh(self) -> None:
-        from kundenportfolio.core.forecast import ForecastSettings, forecast_customers
-        from kundenportfolio.core.forecast_plan import KIND_LABELS, plan_table, seasonal_profile
+        """Data or settings changed (main window): forget the cached forecast, compute anew."""
+        self.forecast_store.invalidate()
+        self.update_view()
+
+    def update_view(self) -> None:
+        """Show the forecast for self.as_of (from the store's cache when it has it)."""
+        from kundenportfolio.core.forecast_plan import KIND_LABELS
         from kundenportfolio.core.models import Group
         from kundenportfolio.core.scoring import group_label
-        from kundenportfolio.data.order_history import load_forecast_inputs
 
-        inputs = load_forecast_inputs(self.repository, self.as_of)
-        settings = inputs.settings
+        settings = self.repository.all_settings()
         number_format = str(settings.get("number_format", "de-CH"))
-        table, info = forecast_customers(inputs.orders, inputs.customers, self.as_of, 365,
-                                         ForecastSettings.from_values(settings), inputs.events)
-        portfolio = self.store.result(Period.last_12_months(self.as_of)).table
-        self.plan = plan_table(table, portfolio["group"], seasonal_profile(inputs.orders, self.as_of),
-                               self.as_of)
+        waiting = not self.forecast_store.has_result(self.as_of, GUI_HORIZON_DAYS)
+        if waiting:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            cached, info = self.forecast_store.result(self.as_of, GUI_HORIZON_DAYS)
+            portfolio = self.store.result(Period.last_12_months(self.as_of)).table
+            self.plan = self.forecast_store.plan(self.as_of, portfolio["group"])
+            history = self.forecast_store.monthly_history(self.as_of, 24)
+        finally:
+            if waiting:
+                QApplication.restoreOverrideCursor()
         labels = {g.value: group_label(settings, g) for g in Group}
         labels.update({"alle": self.tr("All customers"), "ohne": self.tr("No group")})
         self.plan["Gruppe"] = self.plan["group"].map(labels).fillna(self.plan["group"])
         self.plan["Art"] = self.plan["kind"].map(KIND_LABELS)
         self.plan_model.set_frame(self.plan, number_format)
+        table = cached.copy()  # the store's table is shared with the customer detail
         table["kundenwert_cents"] = portfolio["kundenwert_cents"].reindex(table.index).fillna(0)
         self.customers = table
         risky = table[table["at_risk"]].sort_values("kundenwert_cents", ascending=False)
         self.risk_model.set_frame(risky, number_format)
         self.risk_table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # by Kundenwert
-        self._draw(inputs.orders, number_format, str(settings.get("currency", "")))
+        self._draw(history, number_format, str(settings.get("currency", "")))
         total = self.plan[(self.plan["group"] == "alle") & (self.plan["kind"] == "total")]
         expected = int(total["expected_cents"].iloc[0]) if len(total) else 0
         method = (self.tr("learned mixture") if info.method == "model"
@@ -234,15 +247,11 @@ class ForecastView(QWidget):
             .replace("%4", str(len(risky))))
         self._dirty = False
 
-    def _draw(self, orders: pd.DataFrame, number_format: str, currency: str) -> None:
-        start = (pd.Timestamp(self.as_of) - pd.DateOffset(months=24)).to_period("M")
-        months = pd.period_range(start + 1, pd.Timestamp(self.as_of).to_period("M"), freq="M")
-        monthly = orders.groupby(orders["order_date"].dt.to_period("M"))["net_cents"].sum()
-        history = monthly.reindex(months, fill_value=0)
+    def _draw(self, history: pd.Series, number_format: str, currency: str) -> None:
         plan = self.plan[(self.plan["group"] == "alle") & (self.plan["kind"] == "month")]
         from kundenportfolio.reports.forecast_chart import draw_forecast
 
-        draw_forecast(self.figure, [str(m) for m in months], history.tolist(),
+        draw_forecast(self.figure, [str(m) for m in history.index], history.tolist(),
                       plan["period"].tolist(), plan["expected_cents"].tolist(),
                       plan["low_cents"].tolist(), plan["high_cents"].tolist(), number_format,
                       currency=currency)
