@@ -43,6 +43,7 @@ def chart_image(table: Any, thresholds: tuple[float, float], labels: dict[str, s
 
     figure = portfolio_figure(table, thresholds, labels, number_format=number_format,
                               figsize=(7.0, 5.6))
+    figure.subplots_adjust(bottom=0.12)  # room for the "Schwarzer Rand" note below the axis label
     buffer = BytesIO()
     figure.savefig(buffer, format="png", dpi=200)
     image = QImage()
