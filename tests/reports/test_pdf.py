@@ -192,3 +192,28 @@ def test_portfolio_report(repo: Repository, three: dict[str, int], tmp_path: Pat
     assert "10003 Café Zürcher Ertragskunden Mitnahmekunden" in text
     reader = pypdf.PdfReader(out)
     assert any("/XObject" in (page.get("/Resources") or {}) for page in reader.pages)  # the chart
+
+
+def _images(path: Path) -> int:
+    count = 0
+    for page in pypdf.PdfReader(path).pages:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get("/XObject") or {}
+        count += sum(1 for ref in xobjects.values() if ref.get_object().get("/Subtype") == "/Image")
+    return count
+
+
+def test_logo_in_the_header_and_a_missing_logo_left_out(repo: Repository, three: dict[str, int],
+                                                       tmp_path: Path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    logo = QImage(120, 40, QImage.Format.Format_RGB32)
+    logo.fill(QColor("#0072B2"))
+    assert logo.save(str(tmp_path / "logo.png"))
+    out = tmp_path / "mit_logo.pdf"
+    repo.set_settings({"company_logo_path": str(tmp_path / "logo.png")})
+    write_value_list_pdf(repo, PortfolioStore(repo), YEAR, out)
+    assert _images(out) == 1  # one page, one logo
+    repo.set_settings({"company_logo_path": str(tmp_path / "fehlt.png")})
+    write_value_list_pdf(repo, PortfolioStore(repo), YEAR, out)
+    assert _images(out) == 0 and "Bäckerei Müller AG" in pages_text(out)[0]
