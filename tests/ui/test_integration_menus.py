@@ -68,22 +68,28 @@ def test_suggestions_tab_follows_the_selected_customer(window, shop: Repository)
 # ---- import ----------------------------------------------------------------------------
 
 
-def test_import_reloads_list_sections_and_status(window, shop: Repository,  # type: ignore[no-untyped-def]
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from kundenportfolio.ui.dialogs import import_wizard
-
-    wizard = window.open_import()
-    assert isinstance(wizard, import_wizard.ImportWizard)
-    assert window.import_action.text() == "&Import…"
+def test_import_through_the_window_reloads_list_sections_and_status(  # type: ignore[no-untyped-def]
+        window, shop: Repository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        messages: list[str]) -> None:
+    path = tmp_path / "kunden.csv"
+    path.write_bytes("Kundennummer;Name;Ort\r\n10004;Schreinerei Ammann;Thun\r\n".encode("cp1252"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "Tables (*.csv *.xlsx *.txt)")))
     invalidated: list[bool] = []
     original = window.store.invalidate
     monkeypatch.setattr(window.store, "invalidate", lambda: (invalidated.append(True), original()))
-    shop.add_customer(Customer(number="10004", name="Schreinerei Ammann"))  # as an import would
-    wizard.imported.emit(None)
-    assert invalidated
+    assert window.import_action.text() == "&Import…"
+    wizard = window.open_import()
+    wizard.file_page.browse_button.click()
+    wizard.next()
+    wizard.next()
+    wizard.accept()
+    assert wizard.result is not None and wizard.result.inserted == 1
+    assert invalidated  # the values are computed anew
     assert window.customers_view.model.rowCount() == 4
-    assert "4" in window.customer_count_label.text()
-    wizard.close()
+    assert window.customer_count_label.text() == "4 customer(s)"
+    window.show_section("ranking")
+    assert window.section("ranking").export_model().rowCount() == 4
 
 
 # ---- export ----------------------------------------------------------------------------
@@ -261,3 +267,16 @@ def test_privacy_export_and_anonymise(window, shop: Repository, tmp_path: Path, 
     assert customer.name == "Anonymisiert 10001" and customer.email is None
     assert len(shop.list_orders(bakery.id)) == 2  # bookkeeping records stay
     assert window.customers_view.detail.title.text() == "10001  Anonymisiert 10001"
+
+
+def test_export_follows_moved_and_hidden_columns(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    header = window.customers_view.table.horizontalHeader()
+    header.moveSection(1, 0)  # Name first, as the user dragged it
+    for column in range(2, header.count()):
+        header.setSectionHidden(column, True)
+    rows = read_csv(window.export_list(path=tmp_path / "zwei.csv"))
+    assert rows[0] == ["Name", "No."]
+    assert rows[1] == ["Bäckerei Müller AG", "10001"]
+    header.moveSection(0, 1)
+    for column in range(2, header.count()):
+        header.setSectionHidden(column, False)
