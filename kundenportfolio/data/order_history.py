@@ -57,7 +57,7 @@ def load_orders(source: Repository | Database, as_of: dt.date | None = None, *,
     # about twice as fast as fetching a million row tuples. Days count from 1970-01-01.
     text = db.execute(
         "SELECT group_concat(customer_id || ',' || "
-        "(CAST(julianday(order_date) AS INTEGER) - 2440588) || ',' || "
+        "CAST(julianday(order_date) - 2440587.5 AS INTEGER) || ',' || "  # days start at noon
         "(amount_cents - discount_cents) || ',' || is_credit_note, ',') "
         f"FROM orders {where}", list(params)).fetchone()[0]
     values = (np.fromstring(text, sep=",", dtype=np.int64) if text

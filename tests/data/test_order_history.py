@@ -37,6 +37,8 @@ def test_inputs_stop_at_as_of(repo: Repository, customer: Customer) -> None:
     # two orders up to 30.06.; net = amount − discount
     assert inputs.orders["net_cents"].tolist() == [9_500, 19_500]
     assert inputs.orders["number"].tolist() == ["10001", "10001"]
+    # the very day (julianday() counts from noon: a day off was once read here)
+    assert inputs.orders["order_date"].dt.date.tolist() == [dt.date(2025, 3, 1), dt.date(2025, 6, 30)]
     # the complaint late on 30.06. counts, the competitor call on 01.07. does not
     assert inputs.events["is_open"].tolist() == [True]
     assert inputs.events["impact_cents"].tolist() == [-3_000]
