@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -13,9 +14,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kundenportfolio import APP_NAME, __version__
 from kundenportfolio.core.errors import KundenportfolioError
 
+if TYPE_CHECKING:
+    from kundenportfolio.data.repository import Repository
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 if getattr(sys, "frozen", False):  # PyInstaller one-folder build
     RESOURCES = Path(getattr(sys, "_MEIPASS", ".")) / "resources"
+
+
+_WINDOWS: list[object] = []  # a main window opened after a restore at start
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -63,34 +70,101 @@ def apply_ui_settings(app: QApplication, translators: list[QTranslator], languag
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from kundenportfolio.cli.common import database_path, open_repository
-    from kundenportfolio.ui.main_window import MainWindow
+    """Start fast (ui/startup.py): the integrity check and the light customer list run in
+    background threads while the window's modules are imported; the window lists every
+    customer at once and receives the Kundenwerte from a third thread."""
+    import datetime as dt
+
+    from kundenportfolio.cli.common import database_path
 
     app = create_application()
     translators = install_translators(app)
     from kundenportfolio.ui.dialogs.error_dialog import install_excepthook
 
     install_excepthook(app)  # uncaught errors: rotating log + German dialog, keep running
+    path = database_path(args)
     try:
-        repository = open_repository(args)
+        repository = _open_for_gui(args, path)
     except KundenportfolioError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    from kundenportfolio.ui.startup import Background, IntegrityGate, load_list
+
+    gate = IntegrityGate(repository.db, path, app)
+    gate.start()
+    today = dt.date.today()
+    listing = Background(lambda: load_list(path, today), app).start()  # sqlite frees the GIL
+    from kundenportfolio.ui.main_window import MainWindow  # the slow import, meanwhile
+
     apply_ui_settings(app, translators, repository.get_setting("ui_language"),
                       repository.get_setting("number_format"))
-    window = MainWindow(repository, database_path(args))
+    customer_list, error = listing.wait()
+    window = MainWindow(repository, path, today=today, start_in_background=True,
+                        customer_list=None if error else customer_list, write_gate=gate)
+    gate.damaged.connect(lambda damage: _damaged_after_start(app, window, damage))
     window.show()
-    if os.environ.get("KUNDENPORTFOLIO_STARTUP_PROBE"):
-        _report_shown_and_quit(app)  # tests/benchmarks/bench_startup.py measures start-up
+    probe = os.environ.get("KUNDENPORTFOLIO_STARTUP_PROBE")
+    if probe:
+        _report_shown_and_quit(app, window, probe)  # tests/benchmarks/bench_startup.py measures start-up
     return app.exec()
 
 
-def _report_shown_and_quit(app: QApplication) -> None:
-    """Print a marker once the event loop has shown the window, then quit."""
+def _open_for_gui(args: argparse.Namespace, path: Path) -> Repository:
+    """As cli.common.open_repository, but the integrity check is left to an IntegrityGate
+    (the connection is `query_only` until it passed)."""
+    from kundenportfolio.data.database import open_database
+    from kundenportfolio.data.repository import Repository
+    from kundenportfolio.locking import hold_for_process
+
+    hold_for_process(path)
+    if getattr(args, "demo", False) and not path.exists():
+        from kundenportfolio.data.demo import create_demo_database
+
+        create_demo_database(path)
+    return Repository(open_database(path, check_integrity=False))
+
+
+def _damaged_after_start(app: QApplication, window: object, damage: object) -> None:
+    """The background check found damage: the file was never written (query_only). Explain,
+    offer the newest good backup; restored → open it the usual (checked) way, else quit."""
+    from kundenportfolio.data.database import open_database
+    from kundenportfolio.data.repository import Repository
+    from kundenportfolio.ui.dialogs.backup_dialogs import offer_restore_for_damaged
+    from kundenportfolio.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.hide()  # not close(): closeEvent would back up the damaged file
+    window.repository.db.close()  # restore_backup needs every connection closed
+    if offer_restore_for_damaged(damage, None):  # type: ignore[arg-type]
+        try:
+            repository = Repository(open_database(window.db_path))
+        except KundenportfolioError as exc:
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            app.exit(1)
+            return
+        fresh = MainWindow(repository, window.db_path)
+        _WINDOWS.append(fresh)  # keep it alive until the program ends
+        fresh.show()
+        return
+    app.exit(1)
+
+
+def _report_shown_and_quit(app: QApplication, window: object, probe: str) -> None:
+    """Print a marker once the event loop has shown the window (with the customer list), then
+    quit; with probe "values" also one when the Kundenwerte have arrived, and quit then."""
     from PySide6.QtCore import QTimer
 
     def shown() -> None:
-        print("KUNDENPORTFOLIO_WINDOW_SHOWN", flush=True)
-        app.quit()
+        rows = window.customers_view.proxy.rowCount()  # type: ignore[attr-defined]
+        print(f"KUNDENPORTFOLIO_WINDOW_SHOWN rows={rows}", flush=True)
+        if probe != "values":
+            app.quit()
+
+    def values(computing: bool) -> None:
+        if not computing:
+            print("KUNDENPORTFOLIO_VALUES_SHOWN", flush=True)
+            app.quit()
 
     QTimer.singleShot(0, shown)
+    if probe == "values":
+        window.customers_view.computing.connect(values)  # type: ignore[attr-defined]

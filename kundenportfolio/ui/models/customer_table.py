@@ -64,6 +64,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status"), "status"),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
+# computed by the PortfolioStore; at start they show PENDING until the background result arrives
+VALUE_KEYS = frozenset({"group", "rank", "kundenwert_cents", "abc"})
+PENDING = "…"
 STATUS_TEXT = {"active": QT_TRANSLATE_NOOP("CustomerTableModel", "active"),
                "inactive": QT_TRANSLATE_NOOP("CustomerTableModel", "inactive")}
 
@@ -123,6 +126,7 @@ class CustomerTableModel(QAbstractTableModel):
         self.haystacks: list[str] = []
         self.search_index: SearchIndex | None = None
         self.visible = np.zeros(0, dtype=np.int64)  # positions into the arrays above
+        self.pending: frozenset[str] = frozenset()  # columns whose values are still computed
         self._position: dict[int, int] = {}
         self._status_text = {k: QCoreApplication.translate(_CONTEXT, v) for k, v in STATUS_TEXT.items()}
 
@@ -144,10 +148,30 @@ class CustomerTableModel(QAbstractTableModel):
             self.staff_ids = table["staff_id"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
         else:
             self.staff_ids = np.full(n, np.nan)
-        self.haystacks = [search_texts.get(cid, "") for cid in self.ids.tolist()]
+        self._finish_load(search_texts, frozenset())
+
+    def set_list(self, rows: Any, search_texts: dict[int, str]) -> None:
+        """Load the light list (data.customer_list.CustomerList): master data and last contact;
+        group, rank, Kundenwert and ABC show PENDING until `set_table` brings them."""
+        self.beginResetModel()
+        self.ids = np.asarray(rows.ids, dtype=np.int64)
+        n = len(self.ids)
+        for column in COLUMNS:
+            values = np.empty(n, dtype=object)  # None where the list has no such column
+            if column.key in rows.columns:
+                values[:] = rows.columns[column.key]
+            self.columns[column.key] = values
+        self.staff_ids = np.asarray(rows.staff_ids, dtype=float)  # None becomes NaN
+        self._finish_load(search_texts, VALUE_KEYS)
+
+    def _finish_load(self, search_texts: dict[int, str], pending: frozenset[str]) -> None:
+        ids = self.ids.tolist()
+        self.haystacks = [search_texts.get(cid, "") for cid in ids] if search_texts \
+            else [""] * len(ids)
         self.search_index = None
-        self._position = {cid: pos for pos, cid in enumerate(self.ids.tolist())}
-        self.visible = np.arange(n, dtype=np.int64)
+        self.pending = pending
+        self._position = dict(zip(ids, range(len(ids)), strict=True))
+        self.visible = np.arange(len(self.ids), dtype=np.int64)
         self.endResetModel()
 
     def set_search_texts(self, search_texts: dict[int, str]) -> None:
@@ -230,6 +254,8 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def _display(self, column: Column, value: Any) -> str:
+        if column.key in self.pending:
+            return PENDING
         if value is None or (isinstance(value, float) and value != value):
             return ""
         if column.kind == "money":
@@ -349,8 +375,10 @@ class CustomerFilterProxy(QSortFilterProxyModel):
         if perm is None:
             spec = COLUMNS[column]
             values = self.source().columns[spec.key]
-            if values.dtype == np.int64:  # money and ranks: numpy sorts them directly
-                keys: np.ndarray = values
+            if spec.key in self.source().pending:  # all "…" until the values arrive
+                keys: np.ndarray = np.zeros(len(values), dtype=np.int64)
+            elif values.dtype == np.int64:  # money and ranks: numpy sorts them directly
+                keys = values
             elif spec.kind in ("money", "int", "date", "group"):
                 keys = np.asarray([_sort_value(spec, v) for v in values], dtype=np.int64)
             else:  # fixed-width unicode sorts far faster than Python objects

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -55,6 +57,7 @@ def search_text(customer: Customer) -> str:
 
 class CustomersView(QWidget):
     customers_changed = Signal()  # count or values changed: the status bar updates
+    computing = Signal(bool)  # True while Kundenwert, rank, group and ABC are computed
 
     def __init__(self, repository: Repository, store: Any, period: Period,
                  writer: CustomerWriter, parent: QWidget | None = None) -> None:
@@ -67,6 +70,11 @@ class CustomersView(QWidget):
         self.search_texts: dict[int, str] = {}
         self._texts_loaded = False
         self._selected: int | None = None
+        self._job: Any = None  # startup.Background computing the values (load_in_background)
+        self._texts_job: Any = None  # startup.Background loading the search texts
+        self._texts_stale: set[int] = set()  # customers written while it loads
+        self._changed_meanwhile: set[int] = set()  # customers written while it computes
+        self.write_gate: Any = None  # startup.IntegrityGate: no writes while it is checking
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -165,6 +173,8 @@ class CustomersView(QWidget):
 
     def load(self) -> None:
         """Fill the list from the store's result for the current period."""
+        self._cancel_background()
+        self._texts_job = None
         self.search_texts = {}
         self._texts_loaded = False
         self._reload_rows()
@@ -172,7 +182,81 @@ class CustomersView(QWidget):
         if self.detail.customer is not None:  # e.g. after a settings change: new values/format
             self.detail.refresh()
 
+    # ---- the fast start: list first, values from a background thread ----------------
+
+    @property
+    def values_pending(self) -> bool:
+        return self._job is not None
+
+    def load_in_background(self, db_path: Path, customer_list: Any = None) -> None:
+        """List every customer at once (light query, or `customer_list` loaded by a startup
+        thread); Kundenwert, rank, group and ABC follow from a background thread with its own
+        read-only connection and are adopted by this view's store (no second computation)."""
+        from kundenportfolio.data.customer_list import load_customer_list
+        from kundenportfolio.ui.startup import Background, compute_portfolio, load_search_texts
+
+        self._cancel_background()
+        period = self.period
+        self._job = Background(lambda: compute_portfolio(db_path, period), self)
+        self._job.done.connect(self._values_arrived)
+        self._job.start()
+        self._changed_meanwhile.clear()
+        self.search_texts, self._texts_loaded = {}, False
+        self._texts_job = Background(lambda: load_search_texts(db_path), self)
+        self._texts_job.done.connect(self._texts_arrived)
+        self._texts_job.start()
+        rows = customer_list or load_customer_list(self.repository.db, period.end)
+        self.model.set_list(rows, self.search_texts)
+        self.proxy.data_reloaded()
+        self._update_count()
+        self.computing.emit(True)
+
+    def _texts_arrived(self, texts: Any, error: BaseException | None) -> None:
+        job, self._texts_job = self._texts_job, None
+        if job is None or self._texts_loaded:
+            return  # ensure_search_texts waited for it already, or a reload came first
+        if error is not None:
+            log.error("loading the search texts in the background failed", exc_info=error)
+            return  # ensure_search_texts loads them on the first keystroke
+        self._set_search_texts(texts)
+
+    def wait_for_values(self) -> None:
+        """Block until the background values are in (a view that needs them now)."""
+        if self._job is not None:
+            self._values_arrived(*self._job.wait(), job=self._job)
+
+    def _values_arrived(self, result: Any, error: BaseException | None, job: Any = None) -> None:
+        if self._job is None or (job or self.sender()) is not self._job:
+            return  # cancelled or already adopted (wait_for_values came first)
+        self._job = None
+        if error is None and result.period == self.period:
+            self.store.adopt(result)
+            for customer_id in sorted(self._changed_meanwhile):
+                self._store_changed(customer_id)
+        else:  # failed (logged) or stale: compute here, never show missing values
+            if error is not None:
+                log.error("background portfolio computation failed", exc_info=error)
+            self.store.invalidate()
+        self._changed_meanwhile.clear()
+        self._reload_rows()
+        self.computing.emit(False)
+        self.customers_changed.emit()
+
+    def _cancel_background(self) -> None:
+        if self._job is not None:
+            self._job = None  # its result is ignored when it arrives
+            self.computing.emit(False)
+
     def _reload_rows(self) -> None:
+        if self._job is not None:  # values still computed: refresh the light list only
+            from kundenportfolio.data.customer_list import load_customer_list
+
+            self.model.set_list(load_customer_list(self.repository.db, self.period.end),
+                                self.search_texts)
+            self.proxy.data_reloaded()
+            self._update_count()
+            self._reselect()
+            return
         result = self.store.result(self.period)
         self.model.set_table(result.table, self.search_texts)
         self.proxy.data_reloaded()
@@ -180,6 +264,7 @@ class CustomersView(QWidget):
         self._reselect()
 
     def set_period(self, period: Period) -> None:
+        self._cancel_background()  # computed for the new period right here instead
         self.period = period
         self.detail.set_period(period)
         self._reload_rows()
@@ -194,7 +279,19 @@ class CustomersView(QWidget):
         """Load the texts searched as you type (deferred at start: ~1 s with 100k customers)."""
         if self._texts_loaded:
             return
-        self.search_texts = self.repository.customer_search_texts()
+        job, self._texts_job = self._texts_job, None
+        texts, error = job.wait() if job is not None else (None, None)
+        self._set_search_texts(texts if job is not None and error is None
+                               else self.repository.customer_search_texts())
+
+    def _set_search_texts(self, texts: dict[int, str]) -> None:
+        for customer_id in self._texts_stale:  # written since the thread read them
+            try:
+                texts[customer_id] = search_text(self.repository.get_customer(customer_id))
+            except NotFoundError:
+                texts.pop(customer_id, None)
+        self._texts_stale.clear()
+        self.search_texts = texts
         self._texts_loaded = True
         self.model.set_search_texts(self.search_texts)
         self.proxy.data_reloaded()
@@ -248,6 +345,12 @@ class CustomersView(QWidget):
             self._show(self.model.customer_id(current.row()))
 
     def _show(self, customer_id: int) -> None:
+        if self.values_pending:  # the header shows the values: wait, don't compute twice
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.wait_for_values()
+            finally:
+                QApplication.restoreOverrideCursor()
         if customer_id != self._selected or self.detail.customer is None:
             self._selected = customer_id
             self.detail.show_customer(customer_id)
@@ -261,6 +364,10 @@ class CustomersView(QWidget):
 
     def after_write(self, customer_id: int) -> None:
         """A customer's data changed: new Kundenwert, rank and group in list, header, status."""
+        if self.values_pending:
+            self._changed_meanwhile.add(customer_id)  # updated once the values arrive
+        if self._texts_job is not None:
+            self._texts_stale.add(customer_id)
         self._store_changed(customer_id)
         if self._texts_loaded:
             try:
@@ -281,6 +388,10 @@ class CustomersView(QWidget):
             self.store.invalidate()
 
     def after_delete(self, customer_id: int) -> None:
+        if self.values_pending:
+            self._changed_meanwhile.add(customer_id)
+        if self._texts_job is not None:
+            self._texts_stale.add(customer_id)
         self._store_changed(customer_id)
         self.search_texts.pop(customer_id, None)
         if self._selected == customer_id:
@@ -289,7 +400,18 @@ class CustomersView(QWidget):
         self._reload_rows()
         self.customers_changed.emit()
 
-    def new_customer(self) -> CustomerDialog:
+    def writes_refused(self) -> bool:
+        """True (and the user is told why) while the start-up integrity check still runs."""
+        if self.write_gate is None or not self.write_gate.checking:
+            return False
+        QMessageBox.information(self, self.tr("Please wait"), self.tr(
+            "The database is still being checked for damage; changes can be saved in a "
+            "moment. Nothing was changed."))
+        return True
+
+    def new_customer(self) -> CustomerDialog | None:
+        if self.writes_refused():
+            return None
         dialog = CustomerDialog(self.repository, parent=self, writer=self.writer.add_customer)
         dialog.saved.connect(lambda c: self.select_customer(c.id))
         dialog.open_customer.connect(self.select_customer)
@@ -306,6 +428,8 @@ class CustomersView(QWidget):
         return self._child_dialog(CostDialog, self.writer.add_cost)
 
     def _child_dialog(self, cls: Any, writer: Any, record: Any = None) -> Any:
+        if self.writes_refused():
+            return None
         if self._selected is None:
             window = self.window()
             if isinstance(window, QMainWindow):
@@ -326,7 +450,7 @@ class CustomersView(QWidget):
 
     def delete_customer(self) -> bool:
         """Ask, saying what goes with the customer, then delete. True if deleted."""
-        if self._selected is None:
+        if self._selected is None or self.writes_refused():
             return False
         customer = self.repository.get_customer(self._selected)
         counts = self.repository.customer_dependents(self._selected)
