@@ -181,8 +181,7 @@ def _place_grid(plan: Plan, cursor: _Cursor, grid: Grid, device: Any, width: flo
                 font: Any, bold: Any) -> None:
     from PySide6.QtGui import QFontMetricsF
 
-    # Texts are measured while planning, with the device's metrics (painter.device() would
-    # upset PySide6's reference counting, see pdf.none_refcount_guard).
+    # Texts are measured while planning, with the device's metrics.
     metrics, bold_metrics = QFontMetricsF(font, device), QFontMetricsF(bold, device)
     line_height = metrics.height() * 1.3
     pad = device.logicalDpiX() / 25.4 * 1.0  # 1 mm

@@ -16,9 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,31 +35,6 @@ MARGIN_MM = 15.0
 BASE_POINT_SIZE = 7.5
 FONT_FAMILY = "DejaVu Sans"  # bundled on Linux; Qt falls back to the system sans elsewhere
 _APP: list[Any] = []  # keeps a QApplication we created alive while rendering
-
-
-@contextmanager
-def none_refcount_guard() -> Iterator[None]:
-    """Give back the references to None that PySide6 6.12 drops on Python 3.11.
-
-    Every call of a void Qt method (painter.save(), fillRect, drawText, ...) returns None
-    without counting the reference; a 5'000-row list makes ~100'000 such calls, enough for
-    "Fatal Python error: none_dealloc" (at the latest when the program exits). The lost
-    references are added back for good (a list holding them would be emptied at exit, too).
-    From Python 3.12 on None is immortal and this does nothing. The margin covers objects
-    made meanwhile that hold None; too many references to None harm nobody.
-    """
-    before = sys.getrefcount(None)
-    try:
-        yield
-    finally:
-        lost = before - sys.getrefcount(None)
-        if lost > 0 and sys.version_info < (3, 12):
-            import ctypes
-
-            incref = ctypes.pythonapi.Py_IncRef
-            incref.argtypes = [ctypes.py_object]
-            for _ in range(lost + 256):
-                incref(None)
 
 
 @dataclass
@@ -122,8 +94,7 @@ def paint_report(report: Report, device: QPagedPaintDevice) -> int:
 
 
     ensure_application()
-    with none_refcount_guard():
-        return _paint(report, device)
+    return _paint(report, device)
 
 
 def _paint(report: Report, device: QPagedPaintDevice) -> int:
@@ -211,14 +182,13 @@ def write_report_pdf(report: Report, path: Path | str) -> int:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with none_refcount_guard():
-        writer = QPdfWriter(str(path))
-        writer.setResolution(300)
-        setup_a4(writer)
-        writer.setTitle(report.title)
-        writer.setCreator("Kundenportfolio")
-        pages = paint_report(report, writer)
-        del writer  # the file is complete once the writer is gone
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    setup_a4(writer)
+    writer.setTitle(report.title)
+    writer.setCreator("Kundenportfolio")
+    pages = paint_report(report, writer)
+    del writer  # the file is complete once the writer is gone
     return pages
 
 
