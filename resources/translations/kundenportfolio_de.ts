@@ -1066,112 +1066,112 @@
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="70" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="71" />
         <source>Low (10 %)</source>
         <translation>Untergrenze (10 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="70" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
         <source>High (90 %)</source>
         <translation>Obergrenze (90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="73" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="75" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="76" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="75" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="77" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="76" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="78" />
         <source>Expected next 12 months</source>
         <translation>Erwartet nächste 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="80" />
         <source>Why at risk</source>
         <translation>Grund der Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="149" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="152" />
         <source>Export plan…</source>
         <translation>Plan exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="164" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="167" />
         <source>Planning table</source>
         <translation>Planungstabelle</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="168" />
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="166" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="169" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="216" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="216" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
         <source>No group</source>
         <translation>Ohne Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="241" />
         <source>learned mixture</source>
         <translation>gelernte Mischung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="229" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="242" />
         <source>damped trend (little data)</source>
         <translation>gedämpfter Trend (wenig Daten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="231" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="244" />
         <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
         <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="266" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="275" />
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="267" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="276" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1987,14 +1987,6 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <source>Total</source>
         <translation>Total</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="294" />
-        <source>%n customer(s)</source>
-        <translation>
-            <numerusform>%n Kunde</numerusform>
-            <numerusform>%n Kunden</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RankingView</name>
@@ -2017,6 +2009,139 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="198" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>RevenueForecastPanel</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="68" />
+        <source>Forecast for the next 12 months</source>
+        <translation>Prognose für die nächsten 12 Monate</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="74" />
+        <source>Expected revenue</source>
+        <translation>Erwarteter Umsatz</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="75" />
+        <source>Range (10 % – 90 %)</source>
+        <translation>Bandbreite (10 % – 90 %)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="76" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="77" />
+        <source>Annual average</source>
+        <translation>Jahresmittel</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="78" />
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="79" />
+        <source>Coefficient of variation</source>
+        <translation>Variationskoeffizient</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="80" />
+        <source>At risk</source>
+        <translation>Abwanderungsgefahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="89" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="152" />
+        <source>No customer selected.</source>
+        <translation>Kein Kunde ausgewählt.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="93" />
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="94" />
+        <source>Net revenue</source>
+        <translation>Nettoerlös</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="97" />
+        <source>Orders</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="99" />
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="102" />
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="109" />
+        <source>%1 (to date)</source>
+        <translation>%1 (bis Stichtag)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="123" />
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>%n Reklamation</numerusform><numerusform>%n Reklamationen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="125" />
+        <source>(revenue impact %1)</source>
+        <translation>(Umsatzwirkung %1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="129" />
+        <source>%n campaign(s): %1</source>
+        <translation>
+            <numerusform>%n Kampagne: %1</numerusform><numerusform>%n Kampagnen: %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="132" />
+        <source>%1× «buys from a competitor»</source>
+        <translation>%1× «kauft bei Konkurrenz»</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="135" />
+        <source>%n large one-off order(s) (%1)</source>
+        <translation>
+            <numerusform>%n Grossauftrag (%1)</numerusform><numerusform>%n Grossaufträge (%1)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="156" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="177" />
+        <source>Computing the forecast…</source>
+        <translation>Prognose wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="162" />
+        <source>The forecast is computed when this tab is shown.</source>
+        <translation>Die Prognose wird berechnet, sobald dieser Reiter angezeigt wird.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="195" />
+        <source>No forecast for this customer yet (data changed since the forecast was computed).</source>
+        <translation>Für diesen Kunden gibt es noch keine Prognose (die Daten haben sich seit der Berechnung geändert).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="216" />
+        <source>%1 % per year</source>
+        <translation>%1 % pro Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="220" />
+        <source>No</source>
+        <translation>Nein</translation>
     </message>
 </context>
 <context>
@@ -2536,13 +2661,10 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <source>This section has no list to export.</source>
         <translation>Dieser Bereich hat keine Liste zum Exportieren.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../kundenportfolio/ui/window_actions.py" line="87" />
         <source>%n row(s) exported to %1</source>
-        <translation>
-            <numerusform>%n Zeile exportiert nach %1</numerusform>
-            <numerusform>%n Zeilen exportiert nach %1</numerusform>
-        </translation>
+        <translation>%n Zeilen exportiert nach %1</translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/window_actions.py" line="136" />

@@ -1,0 +1,224 @@
+"""The customer's Umsatz tab (issue 5): revenue per calendar year with what explains a swing
+(complaints and their revenue impact, campaigns, «kauft bei Konkurrenz», large one-off orders)
+and the forecast of the next 12 months with its range, status, trend and at-risk reasons.
+
+The years read only this customer's rows, so they are shown at once. The forecast is a row of
+the population forecast (seconds on 100,000 customers): it is computed only while the panel is
+visible, under a wait cursor, and then kept by the shared `ForecastStore` for every customer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kundenportfolio.data.forecast_store import GUI_HORIZON_DAYS, ForecastStore
+from kundenportfolio.ui.formatting import format_money, format_number
+from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
+
+DASH = "–"
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+class RevenueForecastPanel(QWidget):
+    """Years and forecast of one customer: `set_customer(customer_id)`; `set_as_of(day)` for
+    another reference day; `refresh()` after the customer's data changed (call
+    `forecast_store.invalidate()` first when orders, contacts or settings changed)."""
+
+    def __init__(self, repository: Any, forecast_store: ForecastStore | None = None,
+                 parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.repository = repository
+        self.forecast_store = forecast_store or ForecastStore(repository)
+        self.as_of = today or dt.date.today()
+        self.customer_id: int | None = None
+        self.number_format = "de-CH"
+        self.forecast: pd.Series | None = None
+        self._forecast_stale = False
+        self.model = RecordTableModel(self._columns(), self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.box = QGroupBox(self.tr("Forecast for the next 12 months"), self)
+        self.form = form = QFormLayout(self.box)
+        self.placeholder = QLabel(self.box)
+        self.placeholder.setWordWrap(True)
+        form.addRow(self.placeholder)
+        self.fields: dict[str, QLabel] = {}
+        for key, title in (("expected", self.tr("Expected revenue")),
+                           ("range", self.tr("Range (10 % – 90 %)")),
+                           ("status", self.tr("Status")),
+                           ("mean", self.tr("Annual average")),
+                           ("trend", self.tr("Trend")),
+                           ("cv", self.tr("Coefficient of variation")),
+                           ("risk", self.tr("At risk"))):
+            label = QLabel(self.box)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = label
+            form.addRow(title, label)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(self.table, 1)
+        self._show_forecast(None, self.tr("No customer selected."))
+
+    def _columns(self) -> list[RecordColumn]:
+        return [
+            RecordColumn(self.tr("Year"), self._year_text, lambda r: r["year"], kind="integer"),
+            RecordColumn(self.tr("Net revenue"),
+                         lambda r: format_money(r["revenue_cents"], self.number_format),
+                         lambda r: r["revenue_cents"], right=True, kind="money"),
+            RecordColumn(self.tr("Orders"), lambda r: str(r["orders"]), lambda r: r["orders"],
+                         right=True, kind="integer"),
+            RecordColumn(self.tr("Change"), self._change_text,
+                         lambda r: None if _missing(r["change_percent"]) else r["change_percent"],
+                         right=True, kind="number"),
+            RecordColumn(self.tr("Explanation"), self.explanation),
+        ]
+
+    # ---- texts ---------------------------------------------------------------------------
+
+    def _year_text(self, row: dict[str, Any]) -> str:
+        year = str(row["year"])
+        return self.tr("%1 (to date)").replace("%1", year) if row["partial"] else year
+
+    def _change_text(self, row: dict[str, Any]) -> str:
+        change = row["change_percent"]
+        if _missing(change):
+            return ""
+        text = format_number(change, self.number_format, 0)
+        return f"+{text} %" if round(change) > 0 else f"{text} %"
+
+    def explanation(self, row: dict[str, Any]) -> str:
+        """What may explain the year's revenue, in the UI language, money per number_format."""
+        money = self.number_format
+        parts = []
+        if row["complaints"]:
+            text = self.tr("%n complaint(s)", "", int(row["complaints"]))
+            if row["complaint_impact_cents"]:
+                text += " " + self.tr("(revenue impact %1)").replace(
+                    "%1", format_money(row["complaint_impact_cents"], money))
+            parts.append(text)
+        if row["campaigns"]:
+            parts.append(self.tr("%n campaign(s): %1", "", int(row["campaigns"]))
+                         .replace("%1", row["campaign_names"]))
+        if row["competitor_contacts"]:
+            parts.append(self.tr("%1× «buys from a competitor»")
+                         .replace("%1", str(row["competitor_contacts"])))
+        if row["large_orders"]:
+            parts.append(self.tr("%n large one-off order(s) (%1)", "", int(row["large_orders"]))
+                         .replace("%1", format_money(row["large_orders_cents"], money)))
+        return "; ".join(parts)
+
+    # ---- showing -------------------------------------------------------------------------
+
+    def set_customer(self, customer_id: int | None) -> None:
+        """Show the customer's years at once; the forecast now if cached, else when visible."""
+        self.customer_id = customer_id
+        self.number_format = str(self.repository.get_setting("number_format"))
+        records: list[dict[str, Any]] = []
+        if customer_id is not None:
+            years = self.forecast_store.customer_years(customer_id, self.as_of)
+            records = years.iloc[::-1].reset_index().to_dict("records")
+        self.model.set_records(records)  # newest year first, like the other lists
+        if customer_id is None:
+            self._forecast_stale = False
+            self._show_forecast(None, self.tr("No customer selected."))
+            return
+        self._forecast_stale = True
+        if self.forecast_store.has_result(self.as_of, GUI_HORIZON_DAYS) or self.isVisible():
+            self._show_forecast(None, self.tr("Computing the forecast…"))
+            if self.forecast_store.has_result(self.as_of, GUI_HORIZON_DAYS):
+                self.refresh_forecast()  # cached: no waiting
+            else:
+                QTimer.singleShot(0, self, self.refresh_forecast)  # paint the years first
+        else:
+            self._show_forecast(None, self.tr("The forecast is computed when this tab is shown."))
+
+    def set_as_of(self, as_of: dt.date) -> None:
+        """Another reference day (e.g. the end of the main window's period)."""
+        if as_of != self.as_of:
+            self.as_of = as_of
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the shown customer again (after a write; the store decides about the cache)."""
+        self.set_customer(self.customer_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._forecast_stale:
+            self._show_forecast(None, self.tr("Computing the forecast…"))
+            QTimer.singleShot(0, self, self.refresh_forecast)
+
+    def refresh_forecast(self) -> None:
+        """Fill the forecast box (computes the population forecast once if not cached)."""
+        if not self._forecast_stale or self.customer_id is None:
+            return
+        waiting = not self.forecast_store.has_result(self.as_of, GUI_HORIZON_DAYS)
+        if waiting:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            row = self.forecast_store.customer_forecast(self.customer_id, self.as_of,
+                                                        GUI_HORIZON_DAYS)
+        finally:
+            if waiting:
+                QApplication.restoreOverrideCursor()
+        self._forecast_stale = False
+        self.forecast = row
+        self._show_forecast(row, self.tr("No forecast for this customer yet (data changed "
+                                         "since the forecast was computed)."))
+
+    def _show_forecast(self, row: pd.Series | None, message: str) -> None:
+        self.forecast = row
+        self.placeholder.setText(message)
+        self.placeholder.setVisible(row is None)
+        for label in self.fields.values():
+            label.setVisible(row is not None)
+            self.form.labelForField(label).setVisible(row is not None)
+        if row is None:
+            return
+
+        def money(value: Any) -> str:
+            return DASH if _missing(value) else format_money(int(round(float(value))), self.number_format)
+
+        self.fields["expected"].setText(money(row["expected_cents"]))
+        self.fields["range"].setText(f"{money(row['low_cents'])} – {money(row['high_cents'])}")
+        self.fields["status"].setText(str(row["status_label"]))
+        self.fields["mean"].setText(money(row["mean_cents"]))
+        trend = row["trend_percent"]
+        self.fields["trend"].setText(DASH if _missing(trend) else self.tr("%1 % per year").replace(
+            "%1", ("+" if round(trend) > 0 else "") + format_number(trend, self.number_format, 0)))
+        cv = row["cv"]
+        self.fields["cv"].setText(DASH if _missing(cv) else format_number(cv, self.number_format, 2))
+        self.fields["risk"].setText(str(row["reasons"]) if bool(row["at_risk"]) else self.tr("No"))
+
+    def status_text(self) -> str:
+        """The status shown in the forecast box (empty while there is none)."""
+        return self.fields["status"].text() if self.forecast is not None else ""
