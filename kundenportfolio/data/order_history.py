@@ -62,8 +62,10 @@ def load_orders(source: Repository | Database, as_of: dt.date | None = None, *,
         f"FROM orders {where}", list(params)).fetchone()[0]
     values = (np.fromstring(text, sep=",", dtype=np.int64) if text
               else np.zeros(0, dtype=np.int64)).reshape(-1, 4)
-    ids, numbers = zip(*db.execute("SELECT id, number FROM customers ORDER BY id"), strict=True) \
-        if values.size else ((), ())
+    # one customer: read only its number (all 100,000 numbers take ~0.5 s)
+    one = (" WHERE id = ?", [customer_id]) if customer_id is not None else ("", [])
+    ids, numbers = zip(*db.execute(f"SELECT id, number FROM customers{one[0]} ORDER BY id", one[1]),
+                       strict=True) if values.size else ((), ())
     position = np.searchsorted(np.asarray(ids, dtype=np.int64), values[:, 0])
     frame = pd.DataFrame({
         "customer_id": values[:, 0],

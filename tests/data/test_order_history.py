@@ -12,7 +12,7 @@ from kundenportfolio.core.models import (
     Customer,
     Order,
 )
-from kundenportfolio.data.order_history import latest_order_date, load_forecast_inputs
+from kundenportfolio.data.order_history import latest_order_date, load_forecast_inputs, load_orders
 from kundenportfolio.data.repository import Repository
 
 
@@ -39,6 +39,9 @@ def test_inputs_stop_at_as_of(repo: Repository, customer: Customer) -> None:
     assert inputs.orders["number"].tolist() == ["10001", "10001"]
     # the very day (julianday() counts from noon: a day off was once read here)
     assert inputs.orders["order_date"].dt.date.tolist() == [dt.date(2025, 3, 1), dt.date(2025, 6, 30)]
+    # one customer's orders carry its number too (read without all customers' numbers)
+    assert load_orders(repo, dt.date(2025, 6, 30), customer_id=customer.id)["number"].tolist() == [
+        "10001", "10001"]
     # the complaint late on 30.06. counts, the competitor call on 01.07. does not
     assert inputs.events["is_open"].tolist() == [True]
     assert inputs.events["impact_cents"].tolist() == [-3_000]
