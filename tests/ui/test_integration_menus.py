@@ -280,3 +280,21 @@ def test_export_follows_moved_and_hidden_columns(window, tmp_path: Path) -> None
     header.moveSection(0, 1)
     for column in range(2, header.count()):
         header.setSectionHidden(column, False)
+
+
+def test_bulk_export_equals_what_the_table_shows(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The ranking exports through export_values (fast path); with a group filter and a
+    header sort its rows must be exactly the rows the proxy shows, in that order."""
+    window.show_section("ranking")
+    ranking = window.section("ranking")
+    ranking.proxy.sort(2, Qt.SortOrder.DescendingOrder)  # by name, Z first
+    rows = read_csv(window.export_list(path=tmp_path / "alle.csv"))
+    proxy = ranking.proxy
+    shown = [[proxy.index(r, c).data() for c in (1, 2)] for r in range(proxy.rowCount())]
+    assert [r[1:3] for r in rows[1:]] == shown
+    assert [r[2] for r in rows[1:]] == ["Hotel Sonne", "Garage Huber GmbH", "Bäckerei Müller AG"]
+    ranking.set_group(str(window.store.result(window.period).table.loc[
+        window.repository.get_customer_by_number("10002").id, "group"]))
+    rows = read_csv(window.export_list(path=tmp_path / "gruppe.csv"))
+    assert [r[1] for r in rows[1:]] == ["10002"]
+    assert rows[1][-1] == "1500,00"

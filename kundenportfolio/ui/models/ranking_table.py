@@ -122,6 +122,16 @@ class RankingTableModel(QAbstractTableModel):
     def column_values(self, key: str) -> np.ndarray:
         return self._values[key]
 
+    def export_values(self, column: int) -> list[Any]:
+        """A whole column for export (ui/export_view.py): cents and ranks as ints, else text."""
+        spec = COLUMNS[column]
+        values = self._values[spec.key]
+        if spec.kind in ("money", "int"):
+            return values.tolist()
+        if spec.kind == "group":
+            return [self.group_labels.get(str(v), str(v)) for v in values.tolist()]
+        return [str(v) for v in values.tolist()]
+
     def customer_ids(self) -> np.ndarray:
         return self._ids
 
