@@ -2,8 +2,10 @@
 business planning table, and one customer's years with their annotations (Umsatz tab).
 
 A forecast of 100,000 customers takes seconds, so it is computed once per (as_of, horizon) and
-kept until `invalidate()` (after imports, order/contact edits or settings changes). One
-customer's annotated years only read that customer's rows and never need the forecast.
+kept until `invalidate()` (imports, restores, settings changes). After one customer's orders or
+contacts changed, `customer_changed(id)` only marks that customer's row as computed before the
+change (`is_stale`), so a single edit does not cost a full recomputation. One customer's
+annotated years only read that customer's rows and never need the forecast.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class ForecastStore:
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
         self._cache: dict[tuple[dt.date, int], _Computed] = {}
+        self._changed: set[int] = set()  # customers edited since the cached forecasts
 
     def settings(self) -> ForecastSettings:
         return ForecastSettings.from_values(self.repository.all_settings())
@@ -153,5 +156,16 @@ class ForecastStore:
             raise KeyError(customer_id)
         return CustomerForecast(customer_id, forecast, self.customer_years(customer_id, as_of))
 
+    def customer_changed(self, customer_id: int) -> None:
+        """One customer's data changed: its cached rows are from before (see is_stale)."""
+        if self._cache:
+            self._changed.add(customer_id)
+
+    def is_stale(self, customer_id: int) -> bool:
+        """True when the cached forecast of this customer predates a change of its data."""
+        return customer_id in self._changed
+
     def invalidate(self) -> None:
+        """Forget every cached forecast (the next request computes anew)."""
         self._cache.clear()
+        self._changed.clear()

@@ -1141,37 +1141,37 @@
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="232" />
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="232" />
         <source>No group</source>
         <translation>Ohne Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="241" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="245" />
         <source>learned mixture</source>
         <translation>gelernte Mischung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="242" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="246" />
         <source>damped trend (little data)</source>
         <translation>gedämpfter Trend (wenig Daten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="244" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="248" />
         <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
         <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="275" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="279" />
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="276" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="280" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1983,7 +1983,7 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <translation>KDB IV (Kundenwert)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="292" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="302" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
@@ -2014,132 +2014,153 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RevenueForecastPanel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="68" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="69" />
         <source>Forecast for the next 12 months</source>
         <translation>Prognose für die nächsten 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="74" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="75" />
         <source>Expected revenue</source>
         <translation>Erwarteter Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="75" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="76" />
         <source>Range (10 % – 90 %)</source>
         <translation>Bandbreite (10 % – 90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="76" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="77" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="77" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="78" />
         <source>Annual average</source>
         <translation>Jahresmittel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="78" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="79" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="79" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="80" />
         <source>Coefficient of variation</source>
         <translation>Variationskoeffizient</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="80" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="81" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="89" />
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="152" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="87" />
+        <source>Computed before the latest change of this customer's data.</source>
+        <translation>Berechnet vor der letzten Änderung der Daten dieses Kunden.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="90" />
+        <source>Recompute forecast</source>
+        <translation>Prognose neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="91" />
+        <source>Computes the forecast of all customers anew (may take a few seconds).</source>
+        <translation>Berechnet die Prognose aller Kunden neu (kann einige Sekunden dauern).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="99" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="162" />
         <source>No customer selected.</source>
         <translation>Kein Kunde ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="93" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="103" />
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="94" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="104" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="97" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="107" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="99" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="109" />
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="102" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="112" />
         <source>Explanation</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="109" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="119" />
         <source>%1 (to date)</source>
         <translation>%1 (bis Stichtag)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="123" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="133" />
         <source>%n complaint(s)</source>
         <translation>
-            <numerusform>%n Reklamation</numerusform><numerusform>%n Reklamationen</numerusform></translation>
+            <numerusform>%n Reklamation</numerusform>
+            <numerusform>%n Reklamationen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="125" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="135" />
         <source>(revenue impact %1)</source>
         <translation>(Umsatzwirkung %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="129" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="139" />
         <source>%n campaign(s): %1</source>
         <translation>
-            <numerusform>%n Kampagne: %1</numerusform><numerusform>%n Kampagnen: %1</numerusform></translation>
+            <numerusform>%n Kampagne: %1</numerusform>
+            <numerusform>%n Kampagnen: %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="132" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="142" />
         <source>%1× «buys from a competitor»</source>
         <translation>%1× «kauft bei Konkurrenz»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="135" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="145" />
         <source>%n large one-off order(s) (%1)</source>
         <translation>
-            <numerusform>%n Grossauftrag (%1)</numerusform><numerusform>%n Grossaufträge (%1)</numerusform></translation>
+            <numerusform>%n Grossauftrag (%1)</numerusform>
+            <numerusform>%n Grossaufträge (%1)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="156" />
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="177" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="166" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="190" />
         <source>Computing the forecast…</source>
         <translation>Prognose wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="162" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="172" />
         <source>The forecast is computed when this tab is shown.</source>
         <translation>Die Prognose wird berechnet, sobald dieser Reiter angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="195" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="208" />
         <source>No forecast for this customer yet (data changed since the forecast was computed).</source>
         <translation>Für diesen Kunden gibt es noch keine Prognose (die Daten haben sich seit der Berechnung geändert).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="216" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="240" />
         <source>%1 % per year</source>
         <translation>%1 % pro Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="220" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="244" />
         <source>No</source>
         <translation>Nein</translation>
     </message>

@@ -117,5 +117,10 @@ def test_customer_forecast_plan_and_history_share_one_computation(
     assert len(history) == 24 and history.sum() == 100_000
     assert history[pd.Period("2025-04", "M")] == 50_000
     assert calls == [365]  # one population forecast for all of them
+    # one customer edited: the row is kept, marked as older than the edit
+    store.customer_changed(customer.id)
+    assert store.is_stale(customer.id) and store.has_result(as_of, 365)
     store.invalidate()
-    assert not store.has_result(as_of, 365)
+    assert not store.has_result(as_of, 365) and not store.is_stale(customer.id)
+    store.customer_changed(customer.id)  # nothing cached: nothing can be stale
+    assert not store.is_stale(customer.id)

@@ -83,16 +83,28 @@ def test_forecast_box_when_visible(qtbot, shop: Repository, tmp_path: Path) -> N
     assert panel.grab().save(str(path))
     assert path.stat().st_size > 0
 
-    # a brand-new customer (one order last week): "zu wenig Daten", from the cache at once
+    assert not panel.stale_label.isVisibleTo(panel)
+    assert not panel.recompute_button.isVisibleTo(panel)
+
+    # an edit of this customer: the cached row is kept but marked as older than the edit
+    shop.record_order(Order(customer_id=baker, order_date=dt.date(2026, 11, 1), amount_cents=1_000))
+    store.customer_changed(baker)
+    panel.refresh()
+    assert panel.forecast is not None and panel.stale_label.isVisibleTo(panel)
+    assert panel.recompute_button.isVisibleTo(panel)
+
+    # a brand-new customer (one order last week) is not in the cached table yet: the panel
+    # says so and offers to recompute; then "zu wenig Daten"
     new = shop.add_customer(Customer(number="10009", name="Neukunde AG", country="CH"))
     assert new.id is not None
     shop.record_order(Order(customer_id=new.id, order_date=dt.date(2026, 11, 20),
                             amount_cents=100_000))
-    store.invalidate()  # what the main window does after a write
     panel.set_customer(new.id)
-    qtbot.waitUntil(lambda: panel.forecast is not None)
-    assert panel.status_text() == "zu wenig Daten"
+    assert panel.forecast is None and "No forecast" in panel.placeholder.text()
     assert panel.model.rowCount() == 1 and panel.model.index(0, 1).data() == "1'000.00"
+    qtbot.mouseClick(panel.recompute_button, Qt.MouseButton.LeftButton)
+    assert panel.status_text() == "zu wenig Daten"
+    assert not panel.stale_label.isVisibleTo(panel) and not store.is_stale(baker)
 
 
 def test_money_follows_number_format(qtbot, shop: Repository) -> None:  # type: ignore[no-untyped-def]

@@ -197,13 +197,17 @@ class ForecastView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty:
+        # also when another user of the shared store (the Umsatz tab) invalidated it
+        if self._dirty or not self.forecast_store.has_result(self.as_of, GUI_HORIZON_DAYS):
             self.update_view()
 
     def refresh(self) -> None:
-        """Data or settings changed (main window): forget the cached forecast, compute anew."""
+        """Data or settings changed (main window): forget the cached forecast; compute anew
+        now if the section is shown, else when it is next shown (seconds on a large file)."""
         self.forecast_store.invalidate()
-        self.update_view()
+        self._dirty = True
+        if self.isVisible():
+            self.update_view()
 
     def update_view(self) -> None:
         """Show the forecast for self.as_of (from the store's cache when it has it)."""

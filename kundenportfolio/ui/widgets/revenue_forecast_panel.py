@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -83,6 +84,15 @@ class RevenueForecastPanel(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields[key] = label
             form.addRow(title, label)
+        self.stale_label = QLabel(self.tr("Computed before the latest change of this customer's "
+                                          "data."), self.box)
+        self.stale_label.setWordWrap(True)
+        self.recompute_button = QPushButton(self.tr("Recompute forecast"), self.box)
+        self.recompute_button.setToolTip(self.tr("Computes the forecast of all customers anew "
+                                                 "(may take a few seconds)."))
+        self.recompute_button.clicked.connect(self.recompute)
+        form.addRow(self.stale_label)
+        form.addRow(self.recompute_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
         layout.addWidget(self.table, 1)
@@ -173,6 +183,9 @@ class RevenueForecastPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.forecast is not None and not self.forecast_store.has_result(self.as_of,
+                                                                            GUI_HORIZON_DAYS):
+            self._forecast_stale = True  # the shared store was invalidated meanwhile
         if self._forecast_stale:
             self._show_forecast(None, self.tr("Computing the forecast…"))
             QTimer.singleShot(0, self, self.refresh_forecast)
@@ -195,10 +208,21 @@ class RevenueForecastPanel(QWidget):
         self._show_forecast(row, self.tr("No forecast for this customer yet (data changed "
                                          "since the forecast was computed)."))
 
+    def recompute(self) -> None:
+        """Forget the cached forecast of all customers and compute it anew (wait cursor)."""
+        self.forecast_store.invalidate()
+        self._forecast_stale = self.customer_id is not None
+        self.refresh_forecast()
+
     def _show_forecast(self, row: pd.Series | None, message: str) -> None:
         self.forecast = row
         self.placeholder.setText(message)
         self.placeholder.setVisible(row is None)
+        stale = row is not None and self.forecast_store.is_stale(self.customer_id or 0)
+        self.stale_label.setVisible(stale)
+        # offered where a fresh computation helps: data changed since, or no row at all
+        self.recompute_button.setVisible(stale or (row is None and self.customer_id is not None
+                                                   and not self._forecast_stale))
         for label in self.fields.values():
             label.setVisible(row is not None)
             self.form.labelForField(label).setVisible(row is not None)
