@@ -43,6 +43,12 @@ class RecordTableModel(QAbstractTableModel):
     def record(self, row: int) -> Any:
         return self.records[row]
 
+    def export_values(self, column: int) -> list[Any]:
+        """A whole column for export (ui/export_view.py): raw values, or the text if "text"."""
+        spec = self.column_specs[column]
+        getter = spec.text if spec.kind == "text" else (spec.raw or spec.sort or spec.text)
+        return [getter(record) for record in self.records]
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.records)
 
