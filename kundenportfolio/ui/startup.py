@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,14 @@ class Background(QObject):
         self.finished = threading.Event()
 
     def start(self) -> Background:
-        self._thread.start()
+        if not self._thread.is_alive() and not self.finished.is_set():
+            self._thread.start()
+        return self
+
+    def start_soon(self) -> Background:
+        """Start once the event loop runs: the window is built and painted first, without
+        this thread competing for the GIL."""
+        QTimer.singleShot(0, self.start)
         return self
 
     def _run(self) -> None:
@@ -52,7 +59,9 @@ class Background(QObject):
             self.done.emit(self.result, self.error)
 
     def wait(self) -> tuple[Any, BaseException | None]:
-        """Block until the job is done; returns (result, error)."""
+        """Block until the job is done (starting it if it has not started); (result, error)."""
+        if not self.finished.is_set() and not self._thread.is_alive():
+            self.start()
         self.finished.wait()
         return self.result, self.error
 

@@ -199,12 +199,12 @@ class CustomersView(QWidget):
         period = self.period
         self._job = Background(lambda: compute_portfolio(db_path, period), self)
         self._job.done.connect(self._values_arrived)
-        self._job.start()
+        self._job.start_soon()
         self._changed_meanwhile.clear()
         self.search_texts, self._texts_loaded = {}, False
         self._texts_job = Background(lambda: load_search_texts(db_path), self)
         self._texts_job.done.connect(self._texts_arrived)
-        self._texts_job.start()
+        self._texts_job.start_soon()
         rows = customer_list or load_customer_list(self.repository.db, period.end)
         self.model.set_list(rows, self.search_texts)
         self.proxy.data_reloaded()
