@@ -84,8 +84,10 @@ def export_list(window: Any, path: Path | str | None = None) -> Path | None:
         QMessageBox.warning(window, title, str(exc))
         return None
     QGuiApplication.restoreOverrideCursor()
-    message = QCoreApplication.translate("WindowActions", "%n row(s) exported to %1", "", count)
-    window.statusBar().showMessage(message.replace("%1", str(path)), 10000)
+    # no %n plural: lupdate does not mark translate(..., n) as plural
+    message = QCoreApplication.translate("WindowActions", "Exported: %1 (rows: %2)")
+    window.statusBar().showMessage(message.replace("%1", str(path)).replace("%2", str(count)),
+                                   10000)
     return path
 
 

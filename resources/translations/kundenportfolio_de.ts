@@ -1989,6 +1989,15 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
     </message>
 </context>
 <context>
+    <name>RankingTotalsModel</name>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="305" />
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n Kunde</numerusform><numerusform>%n Kunden</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RankingView</name>
     <message>
         <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="106" />
@@ -2683,32 +2692,32 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <translation>Dieser Bereich hat keine Liste zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="87" />
-        <source>%n row(s) exported to %1</source>
-        <translation>%n Zeilen exportiert nach %1</translation>
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="88" />
+        <source>Exported: %1 (rows: %2)</source>
+        <translation>Exportiert: %1 (Zeilen: %2)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="136" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="138" />
         <source>Please select a customer in the customer list first.</source>
         <translation>Bitte wählen Sie zuerst einen Kunden in der Kundenliste.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="147" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="149" />
         <source>Export data information</source>
         <translation>Datenauskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="154" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="156" />
         <source>PDF (*.pdf);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="171" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="173" />
         <source>Data information saved: %1</source>
         <translation>Datenauskunft gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="178" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="180" />
         <source>Anonymise customer %1 «%2»?
 
 Erased: name (becomes «Anonymised %1»), contact person, address, phone, e-mail, notes, consent details, and the texts of contacts, orders and costs.
@@ -2725,22 +2734,22 @@ Erhalten bleiben: die Aufträge mit ihren Beträgen, die Betreuungskosten und de
 Das lässt sich nicht rückgängig machen. Ältere Sicherungen enthalten die Daten noch, bis sie ausrotiert sind.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="193" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="195" />
         <source>Anonymise customer</source>
         <translation>Kunde anonymisieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="201" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="203" />
         <source>Anonymise</source>
         <translation>Anonymisieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="217" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="219" />
         <source>The customer was anonymised, but the old texts still occur in:</source>
         <translation>Der Kunde wurde anonymisiert, aber die alten Texte kommen noch vor in:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="221" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="223" />
         <source>Customer %1 was anonymised.</source>
         <translation>Kunde %1 wurde anonymisiert.</translation>
     </message>

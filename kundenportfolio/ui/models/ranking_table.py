@@ -301,7 +301,8 @@ class RankingTotalsModel(QAbstractTableModel):
             if column.key == "rank":
                 return QCoreApplication.translate("RankingTableModel", "Total")
             if column.key == "name":
-                return QCoreApplication.translate("RankingTableModel", "%n customer(s)", "", self._count)
+                # self.tr: lupdate marks it as plural only in this form (context RankingTotalsModel)
+                return self.tr("%n customer(s)", "", self._count)
             if column.kind == "money":
                 return format_money(self._sums.get(column.key, 0), number_format)
             return ""
