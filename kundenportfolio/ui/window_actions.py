@@ -49,6 +49,8 @@ def export_target(window: Any) -> tuple[QAbstractItemModel | None, list[int] | N
     section = _current(window)
     if section.widget is window.customers_view:
         view = window.customers_view
+        if getattr(view, "values_pending", False):  # start-up: Kundenwerte still computing
+            view.wait_for_values()
         return customer_list_model(view.proxy), visible_columns(view.table)
     provider = getattr(section.widget, "export_model", None)
     if provider is None:
