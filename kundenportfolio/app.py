@@ -133,16 +133,20 @@ def _damaged_after_start(app: QApplication, window: object, damage: object) -> N
     from kundenportfolio.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    window.hide()  # not close(): closeEvent would back up the damaged file
-    window.repository.db.close()  # restore_backup needs every connection closed
+    from shiboken6 import Shiboken
+
+    db, db_path = window.repository.db, window.db_path
+    window.hide()
+    Shiboken.delete(window)  # not close(): closeEvent would back up the damaged file; its
+    db.close()  # timers and jobs go with it. restore_backup needs every connection closed
     if offer_restore_for_damaged(damage, None):  # type: ignore[arg-type]
         try:
-            repository = Repository(open_database(window.db_path))
+            repository = Repository(open_database(db_path))
         except KundenportfolioError as exc:
             QMessageBox.critical(None, APP_NAME, str(exc))
             app.exit(1)
             return
-        fresh = MainWindow(repository, window.db_path)
+        fresh = MainWindow(repository, db_path)
         _WINDOWS.append(fresh)  # keep it alive until the program ends
         fresh.show()
         return

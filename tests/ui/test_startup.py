@@ -173,3 +173,34 @@ def test_open_database_checks_at_once_when_opening_would_write(tmp_path: Path) -
     db = open_database(path, check_integrity=False)
     assert not writes_blocked(db)  # checked synchronously, as without the flag
     db.close()
+
+
+def test_damage_at_start_hides_the_window_without_closing_it(qtbot, shop_file, monkeypatch):  # type: ignore[no-untyped-def]
+    """No closeEvent (it would back up the damaged file); the user is asked; no → exit 1."""
+    from shiboken6 import Shiboken
+
+    from kundenportfolio import app as app_module
+    from kundenportfolio.ui.dialogs import backup_dialogs
+    from kundenportfolio.ui.main_window import MainWindow
+
+    repository = Repository(open_database(shop_file, check_integrity=False))
+    window = MainWindow(repository, shop_file, today=TODAY, start_in_background=True)
+    window.show()
+    closed: list[bool] = []
+    monkeypatch.setattr(window, "closeEvent", lambda event: closed.append(True))
+    asked: list[Any] = []
+    monkeypatch.setattr(backup_dialogs, "offer_restore_for_damaged",
+                        lambda damage, parent: asked.append(damage) or False)
+
+    class FakeApp:
+        code: int | None = None
+
+        def exit(self, code: int) -> None:
+            self.code = code
+
+    fake = FakeApp()
+    damage = DatabaseDamagedError("Die Datenbank «shop.sqlite3» ist beschädigt", shop_file, ["x"], None)
+    app_module._damaged_after_start(fake, window, damage)  # type: ignore[arg-type]
+    assert asked == [damage] and fake.code == 1
+    assert closed == [] and not Shiboken.isValid(window)  # gone, with its timers and jobs
+    qtbot.wait(300)  # a pending timer or job of the window would now hit the closed file
