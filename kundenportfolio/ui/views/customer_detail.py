@@ -4,7 +4,6 @@ tabs for master data, contacts, orders, costs, revenue per year and the group hi
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -25,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kundenportfolio.core.models import Contact, ContactType, Customer, GroupSnapshot, Order
+from kundenportfolio.core.models import Contact, ContactType, Customer, GroupSnapshot
 from kundenportfolio.core.periods import Period
+from kundenportfolio.data.forecast_store import ForecastStore
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.reports.charts import draw_revenue_by_year
 from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
@@ -36,6 +36,7 @@ from kundenportfolio.ui.labels import CONTACT_TYPES, COST_CATEGORIES, label
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 from kundenportfolio.ui.views.customer_writes import CustomerWriter
 from kundenportfolio.ui.widgets.group_badge import GroupBadge, group_labels
+from kundenportfolio.ui.widgets.revenue_forecast_panel import RevenueForecastPanel
 from kundenportfolio.ui.widgets.suggestions_panel import SuggestionsPanel
 
 
@@ -57,9 +58,11 @@ class CustomerDetail(QWidget):
     edit_record_requested = Signal(object)  # a Contact, Order or Cost double-clicked in a tab
 
     def __init__(self, repository: Repository, store: Any, writer: CustomerWriter,
-                 period: Period, parent: QWidget | None = None) -> None:
+                 period: Period, parent: QWidget | None = None, *,
+                 forecast_store: ForecastStore | None = None) -> None:
         super().__init__(parent)
         self.repository, self.store, self.writer, self.period = repository, store, writer, period
+        self.forecast_store = forecast_store or ForecastStore(repository)
         self.customer: Customer | None = None
         self.settings: dict[str, Any] = repository.all_settings()
         self.number_format = str(self.settings.get("number_format", "de-CH"))
@@ -183,19 +186,16 @@ class CustomerDetail(QWidget):
         return view
 
     def _build_revenue(self) -> QWidget:
-        self.revenue = RecordTableModel([
-            RecordColumn(self.tr("Year"), lambda r: str(r[0])),
-            RecordColumn(self.tr("Net revenue"), lambda r: self._money(r[1]), right=True),
-            RecordColumn(self.tr("Orders"), lambda r: str(r[2]), right=True),
-        ], self)
+        # years with their explanations and the forecast (issue 5); the chart shows the same years
+        self.revenue_panel = RevenueForecastPanel(self.repository, self.forecast_store, self,
+                                                  today=self.period.end)
         self.figure = Figure(figsize=(5, 3))
         self.canvas = FigureCanvasQTAgg(self.figure)
         split = QSplitter()
-        table = _table(self.revenue)
-        table.setMinimumWidth(240)
-        split.addWidget(table)
+        split.addWidget(self.revenue_panel)
         split.addWidget(self.canvas)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         return split
 
     def _build_history(self) -> QWidget:
@@ -226,12 +226,14 @@ class CustomerDetail(QWidget):
 
     def set_period(self, period: Period) -> None:
         self.period = period
+        self.revenue_panel.set_as_of(period.end)
         self.refresh_header()
 
     def show_customer(self, customer_id: int | None) -> None:
         if customer_id is None:
             self.customer = None
             self.suggestions.set_customer(None)
+            self.revenue_panel.set_customer(None)
             self.setEnabled(False)
             return
         self.customer = self.repository.get_customer(customer_id)
@@ -243,6 +245,7 @@ class CustomerDetail(QWidget):
     def refresh(self) -> None:
         """Reload the shown customer after a write (values, lists, header)."""
         if self.customer is not None and self.customer.id is not None:
+            self.forecast_store.customer_changed(self.customer.id)  # its forecast row is now old
             self.show_customer(self.customer.id)
 
     def refresh_header(self) -> None:
@@ -289,9 +292,9 @@ class CustomerDetail(QWidget):
         orders = self.repository.list_orders(cid)
         self.orders.set_records(orders)
         self.costs.set_records(self.repository.list_costs(cid))
-        self.revenue.set_records(revenue_by_year(orders))
-        years = [r[0] for r in self.revenue.records][::-1]
-        self._revenue = (years, [r[1] for r in self.revenue.records][::-1])
+        self.revenue_panel.set_customer(cid)
+        years = self.revenue_panel.model.records[::-1]  # oldest first for the bars
+        self._revenue = ([int(r["year"]) for r in years], [int(r["revenue_cents"]) for r in years])
         self._chart_stale = True
         self.history.set_records(with_movements(self.repository.list_history(cid)))
         self.history_hint.setVisible(self.history.rowCount() == 0)
@@ -339,15 +342,6 @@ class CustomerDetail(QWidget):
         dialog = ScoreDialog(result.explain(self.customer.id), summary, self.number_format, self)
         dialog.open()
         return dialog
-
-
-def revenue_by_year(orders: list[Order]) -> list[tuple[int, int, int]]:
-    """(year, net revenue in cents, number of orders), newest year first."""
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for order in orders:
-        totals[order.order_date.year][0] += order.net_cents
-        totals[order.order_date.year][1] += 1
-    return [(year, v[0], v[1]) for year, v in sorted(totals.items(), reverse=True)]
 
 
 def with_movements(history: list[GroupSnapshot]) -> list[tuple[GroupSnapshot, str | None]]:
