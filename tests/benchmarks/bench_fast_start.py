@@ -51,6 +51,8 @@ def main() -> None:
     parser.add_argument("db", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--before", type=Path, help="source tree of the version to compare")
+    parser.add_argument("--before-values", action="store_true",
+                        help="that version also reports when the values arrived")
     args = parser.parse_args()
     hello = Path(tempfile.gettempdir()) / "kundenportfolio-bench" / "hello.py"
     hello.parent.mkdir(parents=True, exist_ok=True)
@@ -59,7 +61,8 @@ def main() -> None:
     commands = {"bare PySide6 window": ([sys.executable, str(hello)], hello.parent, "1"),
                 "kundenportfolio": (app, ROOT, "values")}
     if args.before:  # the old version prints only the window marker (list filled synchronously)
-        commands["kundenportfolio before"] = (app, args.before, "1")
+        commands["kundenportfolio before"] = (app, args.before,
+                                              "values" if args.before_values else "1")
     results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     for command, cwd, probe in commands.values():
         run(command, cwd, probe)  # warm the file cache once
