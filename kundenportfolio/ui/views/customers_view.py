@@ -222,8 +222,10 @@ class CustomersView(QWidget):
 
     def wait_for_values(self) -> None:
         """Block until the background values are in (a view that needs them now)."""
-        if self._job is not None:
-            self._values_arrived(*self._job.wait(), job=self._job)
+        job = self._job
+        if job is not None:
+            result, error = job.wait()
+            self._values_arrived(result, error, job=job)
 
     def _values_arrived(self, result: Any, error: BaseException | None, job: Any = None) -> None:
         if self._job is None or (job or self.sender()) is not self._job:
@@ -280,8 +282,11 @@ class CustomersView(QWidget):
         if self._texts_loaded:
             return
         job, self._texts_job = self._texts_job, None
-        texts, error = job.wait() if job is not None else (None, None)
-        self._set_search_texts(texts if job is not None and error is None
+        texts: dict[int, str] | None = None
+        if job is not None:
+            texts, error = job.wait()
+            texts = None if error is not None else texts
+        self._set_search_texts(texts if texts is not None
                                else self.repository.customer_search_texts())
 
     def _set_search_texts(self, texts: dict[int, str]) -> None:
