@@ -27,6 +27,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from kundenportfolio.core.errors import DatabaseRefusedError, KundenportfolioError
+from kundenportfolio.data import customer_totals
 from kundenportfolio.data import demo_names as names
 from kundenportfolio.data.database import check_openable, open_database
 from kundenportfolio.data.demo_activity import (
@@ -181,12 +182,15 @@ def _write(db: Database, f: Frame, orders: Orders, contacts: Contacts, costs: Co
     with db.atomic():
         for name, _ in indexes:
             conn.execute(f"DROP INDEX {name}")
+        customer_totals.drop_triggers(conn)  # summed once at the end, not row by row
         for sql, rows in _in_background(jobs):
             conn.executemany(sql, rows)
         conn.execute(ORDER_CONTACTS_SQL)
         conn.execute("INSERT INTO settings (key, value) VALUES ('company_name', ?)", [json.dumps(COMPANY)])
         for _, sql in indexes:
             conn.execute(sql)
+        customer_totals.rebuild(conn)
+        customer_totals.create_triggers(conn)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")

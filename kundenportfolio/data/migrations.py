@@ -316,3 +316,15 @@ def m002_portfolio_indexes(db: Database) -> None:
             ON costs(cost_date, customer_id, category, amount_cents);
         """
     )
+
+
+# ---- issue 3: all-time sums per customer, kept current by triggers -------------------------
+
+
+@migration("m005_customer_totals")
+def m005_customer_totals(db: Database) -> None:
+    # The all-time portfolio reads these instead of grouping every order, contact and cost.
+    from kundenportfolio.data import customer_totals
+
+    customer_totals.rebuild(db.conn)  # creates the table and fills it from existing rows
+    customer_totals.create_triggers(db.conn)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from kundenportfolio.core.periods import Period
 from kundenportfolio.core.portfolio import PortfolioInputs, PortfolioResult, build_result
-from kundenportfolio.data import aggregates
+from kundenportfolio.data import aggregates, customer_totals
 from kundenportfolio.data.repository import Repository
 
 
@@ -38,7 +38,13 @@ class PortfolioStore:
         db = self.repository.db
         end = period.end
         recent = period if period.kind != "all" else Period.last_12_months(end)
-        orders = aggregates.load_order_sums(db, period.start, end, customer_id)
+        if period.start is None and customer_id is None and customer_totals.available(db):
+            # all time for everybody: the maintained per-customer totals (m005), not ~3M rows
+            orders, costs, contacts = customer_totals.load_all_time(db, end)
+        else:
+            orders = aggregates.load_order_sums(db, period.start, end, customer_id)
+            costs = aggregates.load_cost_sums(db, period.start, end, customer_id)
+            contacts = aggregates.load_contact_sums(db, period.start, end, customer_id)
         if period.kind == "all":
             net_recent = aggregates.load_net_sums(db, recent.start, end, customer_id)
         else:
@@ -48,8 +54,8 @@ class PortfolioStore:
         return PortfolioInputs(
             customers=aggregates.load_customers(db, customer_id),
             orders=orders,
-            costs=aggregates.load_cost_sums(db, period.start, end, customer_id),
-            contacts=aggregates.load_contact_sums(db, period.start, end, customer_id),
+            costs=costs,
+            contacts=contacts,
             order_dates=dates[["first_order_date", "last_order_date"]],
             last_contacts=dates["last_contact_date"],
             net_recent=net_recent,
