@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-_CONTEXT = "Labels"
-
 CONTACT_TYPES: dict[str, str] = {
     "call": QT_TRANSLATE_NOOP("Labels", "Call"),
     "inquiry": QT_TRANSLATE_NOOP("Labels", "Inquiry"),
@@ -35,4 +33,4 @@ DIRECTIONS: dict[str, str] = {
 def label(table: dict[str, str], code: object) -> str:
     """The translated word for `code`, the code itself if unknown."""
     key = str(getattr(code, "value", code))
-    return QCoreApplication.translate(_CONTEXT, table[key]) if key in table else key
+    return QCoreApplication.translate("Labels", table[key]) if key in table else key

@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BackupDialogs</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="47" />
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="48" />
+        <source>On closing</source>
+        <translation>Beim Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="49" />
+        <source>Before update</source>
+        <translation>Vor Aktualisierung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="50" />
+        <source>Before import</source>
+        <translation>Vor Import</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="51" />
+        <source>Before restore</source>
+        <translation>Vor Wiederherstellung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="73" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="76" />
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="77" />
+        <source>Backup saved:</source>
+        <translation>Sicherung gespeichert:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="86" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="141" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="157" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="168" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="176" />
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="91" />
+        <source>Choose a backup. The current database is saved as a safety copy first, so the restore can be undone.</source>
+        <translation>Wählen Sie eine Sicherung. Die aktuelle Datenbank wird vorher als Sicherheitskopie abgelegt; die Wiederherstellung lässt sich also rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="97" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="99" />
+        <source>Occasion</source>
+        <translation>Anlass</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="101" />
+        <source>Customers</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="104" />
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="116" />
+        <source>Backup folder:</source>
+        <translation>Sicherungsordner:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="120" />
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="121" />
+        <source>Other file…</source>
+        <translation>Andere Datei…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="142" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="221" />
+        <source>Databases (*.sqlite3 *.sqlite *.db)</source>
+        <translation>Datenbanken (*.sqlite3 *.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="158" />
+        <source>Replace the current database with this backup?</source>
+        <translation>Die aktuelle Datenbank durch diese Sicherung ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="160" />
+        <source>The current state is saved as a safety copy first.</source>
+        <translation>Der aktuelle Stand wird vorher als Sicherheitskopie gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="172" />
+        <source>The backup was restored.</source>
+        <translation>Die Sicherung wurde wiederhergestellt.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="174" />
+        <source>The previous state was saved as:</source>
+        <translation>Der vorherige Stand wurde gespeichert als:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="186" />
+        <source>Backup on closing</source>
+        <translation>Sicherung beim Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="195" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="198" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="206" />
+        <source>Database damaged</source>
+        <translation>Datenbank beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="200" />
+        <source>Restore this backup now?</source>
+        <translation>Diese Sicherung jetzt wiederherstellen?</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="220" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="230" />
+        <source>Move database</source>
+        <translation>Datenbank verschieben</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="27" />
@@ -450,136 +587,129 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
         <source>Master data</source>
         <translation>Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="189" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="84" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="85" />
         <source>Revenue per year</source>
         <translation>Umsatz je Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="86" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="87" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="90" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="102" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="105" />
         <source>Why this group?</source>
         <translation>Warum diese Gruppe?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="119" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="122" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="121" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="124" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="122" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="133" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="125" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="136" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="123" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="126" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="135" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="138" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="140" />
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
         <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="205" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="149" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
         <source>Order no.</source>
         <translation>Auftragsnr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
         <source>Discounts</source>
         <translation>Erlösschmälerungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="188" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
         <source>Cost of goods</source>
         <translation>Wareneinsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="166" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="159" />
         <source>New order…</source>
         <translation>Neuer Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="161" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="164" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="168" />
         <source>New cost…</source>
         <translation>Neue Betreuungskosten…</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="187" />
-        <source>Year</source>
-        <translation>Jahr</translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="204" />
@@ -612,22 +742,22 @@
         <translation>Noch kein Gruppenverlauf. Die Gruppen eines Zeitraums werden im Bereich Portfolio mit «Gruppen dieses Zeitraums im Verlauf speichern» festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="259" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="262" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="261" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="264" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="266" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="269" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="270" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="273" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
     </message>
@@ -813,62 +943,62 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="55" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="54" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="56" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="55" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="57" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="56" />
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="58" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="57" />
         <source>Account manager</source>
         <translation>Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="59" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="58" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="60" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="59" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="61" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="60" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="62" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="61" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="63" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="62" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="64" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="63" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="70" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="69" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="71" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="70" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
@@ -930,69 +1060,97 @@
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/customers_view.py" line="125" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="467" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="472" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="273" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="275" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="407" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="412" />
         <source>Please wait</source>
         <translation>Bitte warten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="408" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="413" />
         <source>The database is still being checked for damage; changes can be saved in a moment. Nothing was changed.</source>
         <translation>Die Datenbank wird noch auf Schäden geprüft; Änderungen lassen sich gleich speichern. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="436" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="441" />
         <source>Please select a customer first.</source>
         <translation>Bitte zuerst einen Kunden auswählen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="458" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="463" />
         <source>%1 orders</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="458" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="463" />
         <source>%1 contacts</source>
         <translation>%1 Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="459" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="464" />
         <source>%1 relationship costs</source>
         <translation>%1 Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="460" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
         <source>%1 campaign participations</source>
         <translation>%1 Kampagnenteilnahmen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="461" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="466" />
         <source>%1 group history entries</source>
         <translation>%1 Einträge im Gruppenverlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="462" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="467" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="470" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="466" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="471" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/error_dialog.py" line="31" />
+        <source>Unexpected error</source>
+        <translation>Unerwarteter Fehler</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/error_dialog.py" line="40" />
+        <source>An unexpected error occurred. What was already saved is safe; the program keeps running.</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten. Bereits Gespeichertes ist sicher; das Programm läuft weiter.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/error_dialog.py" line="45" />
+        <source>The details were written to the log file:</source>
+        <translation>Die Einzelheiten stehen in der Protokolldatei:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/error_dialog.py" line="56" />
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/error_dialog.py" line="65" />
+        <source>Copied</source>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -1066,112 +1224,112 @@
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="63" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="64" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="70" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="71" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
         <source>Low (10 %)</source>
         <translation>Untergrenze (10 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
         <source>High (90 %)</source>
         <translation>Obergrenze (90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="75" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="71" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="76" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="73" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
         <source>Expected next 12 months</source>
         <translation>Erwartet nächste 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="76" />
         <source>Why at risk</source>
         <translation>Grund der Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="148" />
         <source>Export plan…</source>
         <translation>Plan exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="167" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="163" />
         <source>Planning table</source>
         <translation>Planungstabelle</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="164" />
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="165" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="232" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="232" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
         <source>No group</source>
         <translation>Ohne Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="245" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="241" />
         <source>learned mixture</source>
         <translation>gelernte Mischung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="246" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="242" />
         <source>damped trend (little data)</source>
         <translation>gedämpfter Trend (wenig Daten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="248" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="244" />
         <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
         <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="279" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="275" />
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="280" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="276" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1303,86 +1461,127 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="10" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="8" />
         <source>Call</source>
         <translation>Anruf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="11" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="9" />
         <source>Inquiry</source>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="12" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="10" />
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="13" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="11" />
         <source>Order</source>
         <translation>Bestellung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="14" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="12" />
         <source>Complaint</source>
         <translation>Reklamation</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="15" />
-        <location filename="../../kundenportfolio/ui/labels.py" line="21" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="13" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="19" />
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="16" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="14" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="17" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="15" />
         <source>Trade fair/event</source>
         <translation>Messe/Event</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="18" />
-        <location filename="../../kundenportfolio/ui/labels.py" line="27" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="16" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="25" />
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="22" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="20" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="23" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="21" />
         <source>Complaint handling</source>
         <translation>Reklamationsbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="24" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="22" />
         <source>Promotional gift</source>
         <translation>Werbegeschenk</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="25" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="23" />
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="26" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="24" />
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="30" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="28" />
         <source>inbound</source>
         <translation>eingehend</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/labels.py" line="31" />
+        <location filename="../../kundenportfolio/ui/labels.py" line="29" />
         <source>outbound</source>
         <translation>ausgehend</translation>
+    </message>
+</context>
+<context>
+    <name>LocationWarning</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/location_warning.py" line="32" />
+        <source>Database location</source>
+        <translation>Speicherort der Datenbank</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/location_warning.py" line="34" />
+        <source>Move database…</source>
+        <translation>Datenbank verschieben…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/location_warning.py" line="36" />
+        <source>Keep it here</source>
+        <translation>Hier lassen</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/lock_dialog.py" line="38" />
+        <source>Database already open</source>
+        <translation>Datenbank bereits geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/lock_dialog.py" line="40" />
+        <source>You can open it read-only (view and print, no changes) or quit.</source>
+        <translation>Sie können sie schreibgeschützt öffnen (ansehen und drucken, keine Änderungen) oder das Programm beenden.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/lock_dialog.py" line="42" />
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/lock_dialog.py" line="44" />
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1994,7 +2193,9 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="305" />
         <source>%n customer(s)</source>
         <translation>
-            <numerusform>%n Kunde</numerusform><numerusform>%n Kunden</numerusform></translation>
+            <numerusform>%n Kunde</numerusform>
+            <numerusform>%n Kunden</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2571,62 +2772,62 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>Suggestions</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="30" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="29" />
         <source>Complaint open</source>
         <translation>Reklamation offen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="31" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="30" />
         <source>Contact due</source>
         <translation>Kontakt fällig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="32" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="31" />
         <source>Customer value rising — earmark for an individual campaign</source>
         <translation>Kundenwert steigt — für individuelle Aktion vormerken</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="34" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="33" />
         <source>Question mark: offer a needs analysis</source>
         <translation>Fragezeichen: Bedarfsanalyse anbieten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="35" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="34" />
         <source>Unprofitable: simplify care</source>
         <translation>Unrentabel: Betreuung vereinfachen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="45" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="44" />
         <source>Advertising</source>
         <translation>Werbung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="46" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="45" />
         <source>Service contact</source>
         <translation>Servicekontakt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="53" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="52" />
         <source>Priority</source>
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="55" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="54" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="56" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="55" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="57" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="56" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="58" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="57" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
@@ -2634,47 +2835,47 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="92" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="91" />
         <source>No suggestions for this customer.</source>
         <translation>Keine Vorschläge für diesen Kunden.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="130" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="129" />
         <source>No responsible person set.</source>
         <translation>Kein Betreuer festgelegt.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="132" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="131" />
         <source>Main contact: %1 (%2 contacts in the last 12 months)</source>
         <translation>Hauptansprechpartner im Haus: %1 (%2 Kontakte in den letzten 12 Monaten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="136" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="135" />
         <source>the responsible person.</source>
         <translation>der zuständige Betreuer.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="138" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="137" />
         <source>not the responsible person (%1).</source>
         <translation>nicht der zuständige Betreuer (%1).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="142" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="141" />
         <source>No staff contact in the last 12 months.</source>
         <translation>Kein Kontakt durch Mitarbeitende in den letzten 12 Monaten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="144" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="143" />
         <source>Open complaints: %1</source>
         <translation>Offene Reklamationen: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="148" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="147" />
         <source>Revenue trend: %1 % per year</source>
         <translation>Umsatzentwicklung: %1 % pro Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="151" />
+        <location filename="../../kundenportfolio/ui/widgets/suggestions_panel.py" line="150" />
         <source>Unprofitable: Kundenwert is negative.</source>
         <translation>Unrentabel: Der Kundenwert ist negativ.</translation>
     </message>
@@ -2682,42 +2883,42 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="63" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="65" />
         <source>Export list</source>
         <translation>Liste exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="67" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="69" />
         <source>This section has no list to export.</source>
         <translation>Dieser Bereich hat keine Liste zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="88" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="90" />
         <source>Exported: %1 (rows: %2)</source>
         <translation>Exportiert: %1 (Zeilen: %2)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="138" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="140" />
         <source>Please select a customer in the customer list first.</source>
         <translation>Bitte wählen Sie zuerst einen Kunden in der Kundenliste.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="149" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="151" />
         <source>Export data information</source>
         <translation>Datenauskunft exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="156" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="158" />
         <source>PDF (*.pdf);;JSON (*.json)</source>
         <translation>PDF (*.pdf);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="173" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="175" />
         <source>Data information saved: %1</source>
         <translation>Datenauskunft gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="180" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="182" />
         <source>Anonymise customer %1 «%2»?
 
 Erased: name (becomes «Anonymised %1»), contact person, address, phone, e-mail, notes, consent details, and the texts of contacts, orders and costs.
@@ -2734,22 +2935,22 @@ Erhalten bleiben: die Aufträge mit ihren Beträgen, die Betreuungskosten und de
 Das lässt sich nicht rückgängig machen. Ältere Sicherungen enthalten die Daten noch, bis sie ausrotiert sind.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="195" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="197" />
         <source>Anonymise customer</source>
         <translation>Kunde anonymisieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="203" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="205" />
         <source>Anonymise</source>
         <translation>Anonymisieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="219" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="221" />
         <source>The customer was anonymised, but the old texts still occur in:</source>
         <translation>Der Kunde wurde anonymisiert, aber die alten Texte kommen noch vor in:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/window_actions.py" line="223" />
+        <location filename="../../kundenportfolio/ui/window_actions.py" line="225" />
         <source>Customer %1 was anonymised.</source>
         <translation>Kunde %1 wurde anonymisiert.</translation>
     </message>

@@ -42,17 +42,13 @@ from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableMode
 log = logging.getLogger("kundenportfolio")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupDialogs", text)
-
-
 def reason_label(reason: str) -> str:
     labels = {
-        backup.MANUAL: _tr("Manual"),
-        backup.ON_CLOSE: _tr("On closing"),
-        backup.BEFORE_MIGRATION: _tr("Before update"),
-        backup.BEFORE_IMPORT: _tr("Before import"),
-        backup.BEFORE_RESTORE: _tr("Before restore"),
+        backup.MANUAL: QCoreApplication.translate("BackupDialogs", "Manual"),
+        backup.ON_CLOSE: QCoreApplication.translate("BackupDialogs", "On closing"),
+        backup.BEFORE_MIGRATION: QCoreApplication.translate("BackupDialogs", "Before update"),
+        backup.BEFORE_IMPORT: QCoreApplication.translate("BackupDialogs", "Before import"),
+        backup.BEFORE_RESTORE: QCoreApplication.translate("BackupDialogs", "Before restore"),
     }
     return labels.get(reason, reason)
 
@@ -74,11 +70,11 @@ def backup_now(db_path: Path, parent: QWidget | None = None) -> Path | None:
     try:
         target = _busy(lambda: backup.create_backup(db_path, reason=backup.MANUAL))
     except BackupError as exc:
-        QMessageBox.warning(parent, _tr("Back up now"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("BackupDialogs", "Back up now"), str(exc))
         return None
     assert isinstance(target, Path)
-    QMessageBox.information(parent, _tr("Back up now"),
-                            _tr("Backup saved:") + f"\n{target}")
+    QMessageBox.information(parent, QCoreApplication.translate("BackupDialogs", "Back up now"),
+                            QCoreApplication.translate("BackupDialogs", "Backup saved:") + f"\n{target}")
     return target
 
 
@@ -87,21 +83,26 @@ class RestoreDialog(QDialog):
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Restore backup"))
+        self.setWindowTitle(QCoreApplication.translate("BackupDialogs", "Restore backup"))
         self.chosen: Path | None = None
         folder = backup.backup_dir_for(db_path) if db_path.exists() else None
         self.infos: list[BackupInfo] = backup.list_backups(folder, db_path) if folder else []
         layout = QVBoxLayout(self)
-        intro = QLabel(_tr("Choose a backup. The current database is saved as a safety copy "
-                           "first, so the restore can be undone."))
+        intro = QLabel(QCoreApplication.translate(
+            "BackupDialogs", "Choose a backup. The current database is saved as a safety copy "
+            "first, so the restore can be undone."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = RecordTableModel([
-            RecordColumn(_tr("Date"), lambda i: format_datetime(i.created), lambda i: i.created),
-            RecordColumn(_tr("Occasion"), lambda i: reason_label(i.reason)),
-            RecordColumn(_tr("Customers"), lambda i: "?" if i.customer_count is None
-                         else str(i.customer_count), right=True),
-            RecordColumn(_tr("Size"), lambda i: size_label(i.size), lambda i: i.size, right=True),
+            RecordColumn(QCoreApplication.translate("BackupDialogs", "Date"),
+                         lambda i: format_datetime(i.created), lambda i: i.created),
+            RecordColumn(QCoreApplication.translate("BackupDialogs", "Occasion"),
+                         lambda i: reason_label(i.reason)),
+            RecordColumn(QCoreApplication.translate("BackupDialogs", "Customers"),
+                         lambda i: "?" if i.customer_count is None else str(i.customer_count),
+                         right=True),
+            RecordColumn(QCoreApplication.translate("BackupDialogs", "Size"),
+                         lambda i: size_label(i.size), lambda i: i.size, right=True),
         ], self)
         self.model.set_records(self.infos)
         self.table = QTableView()
@@ -111,12 +112,13 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.accept_selected())
         layout.addWidget(self.table)
-        self.folder_label = QLabel(_tr("Backup folder:") + f" {folder}" if folder else "")
+        self.folder_label = QLabel(
+            QCoreApplication.translate("BackupDialogs", "Backup folder:") + f" {folder}" if folder else "")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.folder_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = QPushButton(_tr("Restore"))
-        self.other_button = QPushButton(_tr("Other file…"))
+        self.restore_button = QPushButton(QCoreApplication.translate("BackupDialogs", "Restore"))
+        self.other_button = QPushButton(QCoreApplication.translate("BackupDialogs", "Other file…"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.restore_button.clicked.connect(self.accept_selected)
@@ -135,8 +137,9 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def choose_other(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, _tr("Restore backup"), "",
-                                              _tr("Databases (*.sqlite3 *.sqlite *.db)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("BackupDialogs", "Restore backup"), "",
+            QCoreApplication.translate("BackupDialogs", "Databases (*.sqlite3 *.sqlite *.db)"))
         if name:
             self.chosen = Path(name)
             self.accept()
@@ -151,9 +154,10 @@ def restore_with_reopen(db_path: Path, chosen: Path, close: Callable[[], None],
                         reopen: Callable[[], None], parent: QWidget | None = None) -> bool:
     """Confirm, close the open database, restore, reopen (also after a failure)."""
     answer = QMessageBox.question(
-        parent, _tr("Restore backup"),
-        _tr("Replace the current database with this backup?") + f"\n{chosen.name}\n\n"
-        + _tr("The current state is saved as a safety copy first."))
+        parent, QCoreApplication.translate("BackupDialogs", "Restore backup"),
+        QCoreApplication.translate("BackupDialogs", "Replace the current database with this backup?")
+        + f"\n{chosen.name}\n\n"
+        + QCoreApplication.translate("BackupDialogs", "The current state is saved as a safety copy first."))
     if answer != QMessageBox.StandardButton.Yes:
         return False
     close()
@@ -161,14 +165,15 @@ def restore_with_reopen(db_path: Path, chosen: Path, close: Callable[[], None],
         result = _busy(lambda: backup.restore_backup(chosen, db_path))
     except BackupError as exc:
         reopen()
-        QMessageBox.warning(parent, _tr("Restore backup"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("BackupDialogs", "Restore backup"), str(exc))
         return False
     reopen()
     assert isinstance(result, backup.RestoreResult)
-    text = _tr("The backup was restored.")
+    text = QCoreApplication.translate("BackupDialogs", "The backup was restored.")
     if result.safety_copy is not None:
-        text += "\n" + _tr("The previous state was saved as:") + f"\n{result.safety_copy}"
-    QMessageBox.information(parent, _tr("Restore backup"), text)
+        text += "\n" + QCoreApplication.translate("BackupDialogs", "The previous state was saved as:") \
+            + f"\n{result.safety_copy}"
+    QMessageBox.information(parent, QCoreApplication.translate("BackupDialogs", "Restore backup"), text)
     return True
 
 
@@ -178,7 +183,8 @@ def backup_on_close_gui(db_path: Path, parent: QWidget | None = None) -> Path | 
         made = _busy(lambda: backup.backup_on_close(db_path))
     except BackupError as exc:
         log.warning("Sicherung beim Beenden fehlgeschlagen: %s", exc)
-        QMessageBox.warning(parent, _tr("Backup on closing"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("BackupDialogs", "Backup on closing"),
+                            str(exc))
         return None
     return made if isinstance(made, Path) else None
 
@@ -186,16 +192,19 @@ def backup_on_close_gui(db_path: Path, parent: QWidget | None = None) -> Path | 
 def offer_restore_for_damaged(error: DatabaseDamagedError, parent: QWidget | None = None) -> bool:
     """At start-up: explain the damage; offer the newest good backup. True: restored."""
     if error.backup is None:
-        QMessageBox.critical(parent, _tr("Database damaged"), str(error))
+        QMessageBox.critical(parent, QCoreApplication.translate("BackupDialogs", "Database damaged"),
+                             str(error))
         return False
-    answer = QMessageBox.question(parent, _tr("Database damaged"),
-                                  str(error) + "\n\n" + _tr("Restore this backup now?"))
+    answer = QMessageBox.question(parent, QCoreApplication.translate("BackupDialogs", "Database damaged"),
+                                  str(error) + "\n\n"
+                                  + QCoreApplication.translate("BackupDialogs", "Restore this backup now?"))
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
         backup.restore_backup(error.backup, error.path)
     except BackupError as exc:
-        QMessageBox.critical(parent, _tr("Database damaged"), str(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("BackupDialogs", "Database damaged"),
+                             str(exc))
         return False
     return True
 
@@ -207,8 +216,9 @@ def move_database_gui(db_path: Path, close: Callable[[], None],
     move (checked copy first), reopen at the new place. The caller must remember the new
     path as the database to open next time. `target` skips the file dialog (tests)."""
     if target is None:
-        name, _ = QFileDialog.getSaveFileName(parent, _tr("Move database"), db_path.name,
-                                              _tr("Databases (*.sqlite3 *.sqlite *.db)"))
+        name, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("BackupDialogs", "Move database"), db_path.name,
+            QCoreApplication.translate("BackupDialogs", "Databases (*.sqlite3 *.sqlite *.db)"))
         if not name:
             return None
         target = Path(name)
@@ -217,7 +227,7 @@ def move_database_gui(db_path: Path, close: Callable[[], None],
         moved = _busy(lambda: backup.move_database(db_path, target))
     except BackupError as exc:
         reopen_at(db_path)
-        QMessageBox.warning(parent, _tr("Move database"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("BackupDialogs", "Move database"), str(exc))
         return None
     assert isinstance(moved, Path)
     from kundenportfolio.locking import release_for_process

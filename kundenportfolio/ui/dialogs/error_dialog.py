@@ -25,14 +25,10 @@ from kundenportfolio.core.errors import KundenportfolioError
 from kundenportfolio.data import storage_errors
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 class ErrorDialog(QDialog):
     def __init__(self, exc: BaseException, details: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Unexpected error"))
+        self.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Unexpected error"))
         self.details = details
         layout = QVBoxLayout(self)
         storage = storage_errors.translate(exc)  # disk full, read-only, I/O: say so plainly
@@ -41,11 +37,13 @@ class ErrorDialog(QDialog):
         elif storage is not None:
             message = str(storage)
         else:
-            message = _tr("An unexpected error occurred. What was already saved is safe; "
-                          "the program keeps running.")
+            message = QCoreApplication.translate(
+                "ErrorDialog", "An unexpected error occurred. What was already saved is safe; "
+                "the program keeps running.")
         log = errorlog.log_file()
         if log is not None:
-            message += "\n\n" + _tr("The details were written to the log file:") + f"\n{log}"
+            message += "\n\n" + QCoreApplication.translate(
+                "ErrorDialog", "The details were written to the log file:") + f"\n{log}"
         self.message = QLabel(message)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -55,7 +53,7 @@ class ErrorDialog(QDialog):
         self.text.setMinimumHeight(160)
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(_tr("Copy details"))
+        self.copy_button = QPushButton(QCoreApplication.translate("ErrorDialog", "Copy details"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)  # stays open after copying
         buttons.rejected.connect(self.reject)
@@ -64,7 +62,7 @@ class ErrorDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText(_tr("Copied"))
+        self.copy_button.setText(QCoreApplication.translate("ErrorDialog", "Copied"))
 
 
 _open_dialogs: list[ErrorDialog] = []

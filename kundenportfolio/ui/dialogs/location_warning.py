@@ -20,10 +20,6 @@ class LocationAnswer(Enum):
     MOVE = "move"  # the user wants to move the database (the caller offers a save dialog)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LocationWarning", text)
-
-
 def settings_key(path: Path) -> str:
     digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
     return f"dataSafety/locationWarned/{digest}"
@@ -33,10 +29,12 @@ def show_warning(parent: QWidget | None, path: Path, risk: LocationRisk) -> Loca
     """The message box itself (tests replace this function)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Database location"))
+    box.setWindowTitle(QCoreApplication.translate("LocationWarning", "Database location"))
     box.setText(location_warning(risk, path.name))
-    move = box.addButton(_tr("Move database…"), QMessageBox.ButtonRole.ActionRole)
-    ok = box.addButton(_tr("Keep it here"), QMessageBox.ButtonRole.AcceptRole)
+    move = box.addButton(QCoreApplication.translate("LocationWarning", "Move database…"),
+                         QMessageBox.ButtonRole.ActionRole)
+    ok = box.addButton(QCoreApplication.translate("LocationWarning", "Keep it here"),
+                       QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)
     box.exec()
     return LocationAnswer.MOVE if box.clickedButton() is move else LocationAnswer.UNDERSTOOD

@@ -31,20 +31,17 @@ class LockDecision:
     holder: LockHolder | None = None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LockDialog", text)
-
-
 def ask_read_only_or_quit(parent: QWidget | None, path: Path, holder: LockHolder | None) -> LockChoice:
     """The question itself (tests replace this function)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Database already open"))
+    box.setWindowTitle(QCoreApplication.translate("LockDialog", "Database already open"))
     box.setText(lock_message(path, holder))
-    box.setInformativeText(_tr("You can open it read-only (view and print, no changes) "
-                               "or quit."))
-    read_only = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(QCoreApplication.translate(
+        "LockDialog", "You can open it read-only (view and print, no changes) or quit."))
+    read_only = box.addButton(QCoreApplication.translate("LockDialog", "Open read-only"),
+                              QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("LockDialog", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
     box.exec()
     return LockChoice.READ_ONLY if box.clickedButton() is read_only else LockChoice.QUIT

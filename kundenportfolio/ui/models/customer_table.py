@@ -35,7 +35,6 @@ from kundenportfolio.ui.widgets.group_badge import GROUP_CODE_ROLE
 
 CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-_CONTEXT = "CustomerTableModel"
 _NEGATIVE = QBrush(QColor("#B00020"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -128,7 +127,8 @@ class CustomerTableModel(QAbstractTableModel):
         self.visible = np.zeros(0, dtype=np.int64)  # positions into the arrays above
         self.pending: frozenset[str] = frozenset()  # columns whose values are still computed
         self._position: dict[int, int] = {}
-        self._status_text = {k: QCoreApplication.translate(_CONTEXT, v) for k, v in STATUS_TEXT.items()}
+        self._status_text = {k: QCoreApplication.translate("CustomerTableModel", v)
+                             for k, v in STATUS_TEXT.items()}
 
     # ---- loading ---------------------------------------------------------------------
 
@@ -224,7 +224,7 @@ class CustomerTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(_CONTEXT, COLUMNS[section].title)
+            return QCoreApplication.translate("CustomerTableModel", COLUMNS[section].title)
         if role == Qt.ItemDataRole.TextAlignmentRole and COLUMNS[section].kind in ("money", "int"):
             return int(_RIGHT)
         return None

@@ -50,10 +50,6 @@ CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ForecastView", text)
-
-
 @dataclass(frozen=True)
 class FrameColumn:
     """A column of a DataFrame table: key, English header (translated), kind (text|money)."""
@@ -107,7 +103,7 @@ class FrameTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.columns[section].header)
+            return QCoreApplication.translate("ForecastView", self.columns[section].header)
         if role == COLUMN_KIND_ROLE:
             return self.columns[section].kind
         return None

@@ -25,7 +25,6 @@ from kundenportfolio.data.engagement import load_engagement
 from kundenportfolio.ui.formatting import format_date
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 
-_CONTEXT = "Suggestions"  # written out at each call below: lupdate needs literals
 REASONS: dict[str, str] = {
     "complaint_open": QT_TRANSLATE_NOOP("Suggestions", "Complaint open"),
     "contact_due": QT_TRANSLATE_NOOP("Suggestions", "Contact due"),
@@ -38,7 +37,7 @@ REASONS: dict[str, str] = {
 
 def reason_label(code: str) -> str:
     """The translated words for a suggestion reason code."""
-    return QCoreApplication.translate(_CONTEXT, REASONS[code]) if code in REASONS else code
+    return QCoreApplication.translate("Suggestions", REASONS[code]) if code in REASONS else code
 
 
 def kind_label(kind: str) -> str:
