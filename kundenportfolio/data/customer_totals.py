@@ -149,6 +149,8 @@ def load_all_time(db: Database, end: dt.date) -> tuple[pd.DataFrame, pd.DataFram
     }
     for frame in later.values():
         if not frame.empty:
+            if not frame.index.isin(totals.index).all():  # only if the table was out of date
+                totals = totals.reindex(totals.index.union(frame.index), fill_value=0)
             totals.loc[frame.index, list(frame.columns)] -= frame.to_numpy()
     orders = totals[list(ORDER_COLUMNS)]
     costs = totals[list(COST_COLUMNS)].set_axis(list(CATEGORIES), axis=1)

@@ -122,6 +122,10 @@ def test_random_writes_keep_totals_equal_to_group_by(repo: Repository) -> None:
                             [rng.choice(categories).value, rng.choice(ids)])
         elif op < 0.82 and orders:  # deleting an order also deletes its Bestellung contact
             repo.delete_order(orders.pop(rng.randrange(len(orders))))
+        elif op < 0.85:  # REPLACE deletes the old row first (delete trigger: recursive_triggers)
+            repo.db.execute("INSERT OR REPLACE INTO costs (id, customer_id, cost_date, category, "
+                            "amount_cents) SELECT id, ?, cost_date, 'gift', 999 FROM costs "
+                            "ORDER BY random() LIMIT 1", [rng.choice(ids)])
         elif op < 0.9:
             repo.db.execute("DELETE FROM costs WHERE id IN (SELECT id FROM costs ORDER BY random() "
                             "LIMIT 1)")
