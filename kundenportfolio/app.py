@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kundenportfolio import APP_NAME, __version__
@@ -75,19 +75,19 @@ def run_gui(args: argparse.Namespace) -> int:
     customer at once and receives the Kundenwerte from a third thread."""
     import datetime as dt
 
-    from kundenportfolio.cli.common import database_path
-
     app = create_application()
     translators = install_translators(app)
     from kundenportfolio.ui.dialogs.error_dialog import install_excepthook
 
     install_excepthook(app)  # uncaught errors: rotating log + German dialog, keep running
-    path = database_path(args)
     try:
-        repository = _open_for_gui(args, path)
+        opened = _open_for_gui(args, gui_database_path(args))
     except KundenportfolioError as exc:
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
+    if opened is None:
+        return 0
+    repository, path = opened
     from kundenportfolio.ui.startup import Background, IntegrityGate, load_list
 
     gate = IntegrityGate(repository.db, path, app)
@@ -109,19 +109,62 @@ def run_gui(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def _open_for_gui(args: argparse.Namespace, path: Path) -> Repository:
-    """As cli.common.open_repository, but the integrity check is left to an IntegrityGate
-    (the connection is `query_only` until it passed)."""
-    from kundenportfolio.data.database import open_database
-    from kundenportfolio.data.repository import Repository
-    from kundenportfolio.locking import hold_for_process
+LAST_DATABASE_KEY = "database/last_path"  # where «Datenbank verschieben…» moved the file
 
-    hold_for_process(path)
-    if getattr(args, "demo", False) and not path.exists():
+
+def gui_database_path(args: argparse.Namespace) -> Path:
+    """--db or --demo as chosen; else the file the user last moved the database to, if any."""
+    from kundenportfolio.cli.common import database_path
+
+    if getattr(args, "db", None) or getattr(args, "demo", False):
+        return database_path(args)
+    moved = QSettings().value(LAST_DATABASE_KEY, "")
+    return Path(str(moved)) if moved and Path(str(moved)).exists() else database_path(args)
+
+
+def _open_for_gui(args: argparse.Namespace, path: Path) -> tuple[Repository, Path] | None:
+    """Lock, open and place the database the way a desktop user expects (issue 8).
+
+    A second instance is told who holds the file and may open it read-only or quit; a file
+    found damaged while opening is never written and the newest good backup is offered; a
+    database on a network drive or in a synced folder is warned about once, with an offer to
+    move it. The integrity check of an intact WAL file is left to an IntegrityGate (the
+    connection stays `query_only` until it passed). None: the user chose to quit.
+    """
+    from kundenportfolio.data.database import open_database
+    from kundenportfolio.data.integrity import DatabaseDamagedError
+    from kundenportfolio.data.repository import Repository
+    from kundenportfolio.ui.dialogs.backup_dialogs import move_database_gui, offer_restore_for_damaged
+    from kundenportfolio.ui.dialogs.location_warning import LocationAnswer, warn_if_risky
+    from kundenportfolio.ui.dialogs.lock_dialog import LockChoice, acquire_or_ask
+
+    decision = acquire_or_ask(path)
+    if decision.choice is LockChoice.QUIT:
+        return None
+    read_only = decision.choice is LockChoice.READ_ONLY
+    if getattr(args, "demo", False) and not path.exists() and not read_only:
         from kundenportfolio.data.demo import create_demo_database
 
         create_demo_database(path)
-    return Repository(open_database(path, check_integrity=False))
+    try:
+        db = open_database(path, read_only=read_only, check_integrity=False)
+    except DatabaseDamagedError as damaged:
+        if read_only or not offer_restore_for_damaged(damaged, None):
+            return None
+        db = open_database(path)  # the restored backup, checked as usual
+    if not read_only and warn_if_risky(path) is LocationAnswer.MOVE:
+        opened: list[Path] = []
+
+        def reopen_at(new_path: Path) -> None:
+            opened.append(new_path)
+
+        moved = move_database_gui(path, db.close, reopen_at)
+        if opened:  # moved, or reopened in place after a failed move
+            path = opened[-1]
+            db = open_database(path, check_integrity=False)
+            if moved is not None:
+                QSettings().setValue(LAST_DATABASE_KEY, str(moved))
+    return Repository(db), path
 
 
 def _damaged_after_start(app: QApplication, window: object, damage: object) -> None:
