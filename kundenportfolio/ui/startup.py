@@ -104,11 +104,12 @@ def load_search_texts(path: Path) -> dict[int, str]:
 
 
 def check_integrity(path: Path) -> list[str]:
-    """What `open_database` checks before opening (integrity.ensure_intact), without raising."""
+    """quick_check and foreign_key_check, without raising. In the background the foreign-key
+    check runs whatever the file size (open_database skips it above FK_CHECK_MAX_BYTES to keep
+    command-line starts short): writes just stay blocked a little longer on a huge file."""
     from kundenportfolio.data import integrity
 
-    return integrity.check_database(
-        path, foreign_keys=path.stat().st_size <= integrity.FK_CHECK_MAX_BYTES)
+    return integrity.check_database(path, foreign_keys=True)
 
 
 class IntegrityGate(QObject):
