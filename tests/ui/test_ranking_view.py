@@ -131,12 +131,11 @@ def test_number_format_from_settings(qtbot, repo: Repository) -> None:  # type: 
 
 
 def test_group_column_painted_as_badge(view: RankingView) -> None:
-    from kundenportfolio.ui.models.ranking_table import GROUP_ROLE
-    from kundenportfolio.ui.widgets.group_badge import GROUP_CODE_ROLE, GroupBadgeDelegate
+    from kundenportfolio.ui.models.roles import GROUP_CODE_ROLE
+    from kundenportfolio.ui.widgets.group_badge import GroupBadgeDelegate
 
-    assert GROUP_ROLE == GROUP_CODE_ROLE
     assert isinstance(view.table.itemDelegateForColumn(COLUMN_INDEX["group"]), GroupBadgeDelegate)
-    assert view.proxy.index(0, COLUMN_INDEX["group"]).data(GROUP_ROLE) == "star"
+    assert view.proxy.index(0, COLUMN_INDEX["group"]).data(GROUP_CODE_ROLE) == "star"
 
 
 def test_negative_values_in_red(view: RankingView) -> None:

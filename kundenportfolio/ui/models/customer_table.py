@@ -31,10 +31,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from kundenportfolio.reports.charts import GROUP_ORDER
 from kundenportfolio.ui.formatting import format_date, format_money
+from kundenportfolio.ui.models.roles import CUSTOMER_ID_ROLE, SORT_ROLE
 from kundenportfolio.ui.widgets.group_badge import GROUP_CODE_ROLE
 
-CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 _NEGATIVE = QBrush(QColor("#B00020"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _CENTER = Qt.AlignmentFlag.AlignCenter

@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from kundenportfolio.reports.charts import DEFAULT_GROUP_LABELS, GROUP_COLOURS
+from kundenportfolio.ui.models.roles import CUSTOMER_ID_ROLE
 
-CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Translation context (literal at each call: lupdate cannot resolve variables).
 Index = QModelIndex | QPersistentModelIndex
 

@@ -29,11 +29,14 @@ from PySide6.QtGui import QBrush, QColor
 
 from kundenportfolio.core.money import format_money
 from kundenportfolio.reports.charts import DEFAULT_GROUP_LABELS, GROUP_COLOURS
-from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, EXPORT_ROLE
+from kundenportfolio.ui.models.roles import (
+    COLUMN_KIND_ROLE,
+    CUSTOMER_ID_ROLE,
+    EXPORT_ROLE,
+    GROUP_CODE_ROLE,
+    SORT_ROLE,
+)
 
-CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 3  # == widgets.group_badge.GROUP_CODE_ROLE (badge delegate)
 # Translation context "RankingTableModel" is written out at each call: lupdate cannot resolve variables.
 _NEGATIVE = QBrush(QColor("#B00020"))
 Index = QModelIndex | QPersistentModelIndex
@@ -168,7 +171,7 @@ class RankingTableModel(QAbstractTableModel):
             return int(value) if column.kind in ("money", "int") else str(value)
         if role == CUSTOMER_ID_ROLE:
             return int(self._ids[row])
-        if role == GROUP_ROLE:
+        if role == GROUP_CODE_ROLE:
             return str(self._values["group"][row])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("money", "int"):
             return _RIGHT

@@ -1,4 +1,5 @@
-"""Item roles every list model shares, so one export function can write any list.
+"""Item roles every list model shares: one definition each, so views, the badge delegate and
+the one export function can read any list.
 
 A model declares what each column holds through ``headerData(column, Horizontal,
 COLUMN_KIND_ROLE)`` (a `kundenportfolio.reports.export.Kind`: text, money, number, integer,
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-# far above the models' own UserRole+1..+3 (customer id, sort key, group code)
+CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the customer a row is about (int)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # sort key: money as cents, dates as dates
+GROUP_CODE_ROLE = Qt.ItemDataRole.UserRole + 3  # group code (str) drawn by the badge delegate
 COLUMN_KIND_ROLE = Qt.ItemDataRole.UserRole + 40
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 41

@@ -43,10 +43,8 @@ from PySide6.QtWidgets import (
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.forecast_store import GUI_HORIZON_DAYS, ForecastStore
 from kundenportfolio.ui.formatting import format_money
-from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, EXPORT_ROLE
+from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, CUSTOMER_ID_ROLE, EXPORT_ROLE, SORT_ROLE
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-CUSTOMER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
