@@ -20,21 +20,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from kundenportfolio.core.money import separators
+from kundenportfolio.reports.colours import (  # one definition; views still import them here
+    DEFAULT_GROUP_LABELS,
+    GROUP_COLOURS,
+    GROUP_ORDER,
+)
 
-# Group codes (core.models.Group values) -> colour. Colour-blind friendly (Okabe-Ito based).
-GROUP_COLOURS: dict[str, str] = {
-    "star": "#009E73",  # green
-    "ertrag": "#0072B2",  # blue
-    "fragezeichen": "#E69F00",  # orange
-    "mitnahme": "#8C8C8C",  # grey
-}
-GROUP_ORDER: tuple[str, ...] = ("star", "ertrag", "fragezeichen", "mitnahme")
-DEFAULT_GROUP_LABELS: dict[str, str] = {
-    "star": "Starkunden",
-    "ertrag": "Ertragskunden",
-    "fragezeichen": "Fragezeichenkunden",
-    "mitnahme": "Mitnahmekunden",
-}
 # Where each group sits: (strong position = right, high attractiveness = top)
 _QUADRANT: dict[str, tuple[bool, bool]] = {
     "star": (True, True),

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +26,6 @@ from kundenportfolio.core.models import Contact, ContactType, Customer, GroupSna
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.forecast_store import ForecastStore
 from kundenportfolio.data.repository import Repository
-from kundenportfolio.reports.charts import draw_revenue_by_year
 from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
 from kundenportfolio.ui.dialogs.score_dialog import ScoreDialog
 from kundenportfolio.ui.formatting import format_date, format_datetime, format_money, format_number
@@ -189,14 +186,24 @@ class CustomerDetail(QWidget):
         # years with their explanations and the forecast (issue 5); the chart shows the same years
         self.revenue_panel = RevenueForecastPanel(self.repository, self.forecast_store, self,
                                                   today=self.period.end)
+        # figure and canvas (matplotlib, ~0.8 s to import) are made when the tab is first seen
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.revenue_split = QSplitter()
+        self.revenue_split.addWidget(self.revenue_panel)
+        self.revenue_split.setStretchFactor(0, 3)
+        return self.revenue_split
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
         self.figure = Figure(figsize=(5, 3))
         self.canvas = FigureCanvasQTAgg(self.figure)
-        split = QSplitter()
-        split.addWidget(self.revenue_panel)
-        split.addWidget(self.canvas)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        return split
+        self.revenue_split.addWidget(self.canvas)
+        self.revenue_split.setStretchFactor(1, 2)
 
     def _build_history(self) -> QWidget:
         labels = group_labels(self.settings)
@@ -317,6 +324,9 @@ class CustomerDetail(QWidget):
         self._suggestions_stale = False
 
     def _draw_chart(self) -> None:
+        from kundenportfolio.reports.charts import draw_revenue_by_year
+
+        self._ensure_canvas()
         years, values = self._revenue
         draw_revenue_by_year(self.figure, years, values, self.number_format,
                              currency=str(self.settings.get("currency", "")))

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from kundenportfolio.reports.charts import DEFAULT_GROUP_LABELS, GROUP_COLOURS
+from kundenportfolio.reports.colours import DEFAULT_GROUP_LABELS, GROUP_COLOURS
 
 GROUP_CODE_ROLE = Qt.ItemDataRole.UserRole + 3  # the group code (str) of a cell
 
