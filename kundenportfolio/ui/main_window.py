@@ -2,15 +2,19 @@
 
 Sections are listed in `_build_sections()`; a later feature (Prognose, Kampagnen, Berichte)
 adds one `SectionSpec` line there. A section widget is constructed as
-``cls(repository, store)`` and may offer ``set_period(Period)``, ``refresh()`` and a
-``customer_activated(int)`` signal (opens that customer in the Kunden section).
+``cls(repository, store)`` when it is first shown or asked for (``Section.widget``,
+``MainWindow.section(key)``): building them all at start cost seconds of imports. It may offer
+``set_period(Period)``, ``refresh()`` and a ``customer_activated(int)`` signal (opens that
+customer in the Kunden section).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import importlib
+import importlib.util
 import inspect
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,11 +54,26 @@ class SectionSpec:
     cls: str
 
 
-@dataclass
 class Section:
-    key: str
-    title: str
-    widget: QWidget
+    """A navigation entry. Its widget is built on first access of ``widget`` (``built`` says
+    whether that happened); the customers section is built from the start."""
+
+    def __init__(self, key: str, title: str, widget: QWidget | None = None,
+                 build: Callable[[Section], QWidget] | None = None) -> None:
+        self.key, self.title = key, title
+        self._widget = widget
+        self._build = build
+
+    @property
+    def built(self) -> bool:
+        return self._widget is not None
+
+    @property
+    def widget(self) -> QWidget:
+        if self._widget is None:
+            assert self._build is not None
+            self._widget = self._build(self)
+        return self._widget
 
 
 class MainWindow(QMainWindow):
@@ -93,8 +112,9 @@ class MainWindow(QMainWindow):
         self.sections: list[Section] = self._build_sections()
         for section in self.sections:
             self.navigation.addItem(section.title)
-            self.stack.addWidget(section.widget)
-            self._connect_section(section.widget)
+            # unbuilt sections hold an empty place; it is swapped before it can be shown
+            self.stack.addWidget(section.widget if section.built else QWidget(self.stack))
+        self._connect_section(self.customers_view)
         self.navigation.currentRowChanged.connect(self._show_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.navigation)
@@ -142,10 +162,38 @@ class MainWindow(QMainWindow):
             SectionSpec("settings", self.tr("Settings"),
                         "kundenportfolio.ui.views.settings_view", "SettingsView"),
         ):
-            widget = self._construct(spec)
-            if widget is not None:
-                sections.append(Section(spec.key, spec.title, widget))
+            if self._available(spec):
+                sections.append(Section(spec.key, spec.title,
+                                        build=lambda section, spec=spec: self._materialise(
+                                            section, spec)))
         return sections
+
+    @staticmethod
+    def _available(spec: SectionSpec) -> bool:
+        """Whether the section's module exists, without importing it (that is start-up time)."""
+        try:
+            return importlib.util.find_spec(spec.module) is not None
+        except ModuleNotFoundError:  # its package is missing
+            return False
+
+    def _materialise(self, section: Section, spec: SectionSpec) -> QWidget:
+        """Build a section on first use and put it in its place in the stack."""
+        self._wait_for_values()  # the sections compute from the start-up result
+        widget = self._construct(spec)
+        if widget is None:
+            raise RuntimeError(f"section module {spec.module} is missing")
+        section._widget = widget  # before the stack signals: a re-entrant access finds it
+        row = self.sections.index(section)
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._connect_section(widget)
+        return widget
+
+    def _built_widgets(self) -> Iterator[QWidget]:
+        """The sections built so far; the others take period and settings when built."""
+        return (s.widget for s in self.sections if s.built)
 
     def _construct(self, spec: SectionSpec) -> QWidget | None:
         try:
@@ -175,13 +223,19 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         """Another section computes from the same result: wait for the start-up values
         instead of computing them a second time."""
-        if row > 0 and self.customers_view.values_pending:
+        if row > 0:
+            self._wait_for_values()
+        if 0 <= row < len(self.sections):
+            self.sections[row].widget  # noqa: B018  (builds it on first show)
+        self.stack.setCurrentIndex(row)
+
+    def _wait_for_values(self) -> None:
+        if self.customers_view.values_pending:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
                 self.customers_view.wait_for_values()
             finally:
                 QApplication.restoreOverrideCursor()
-        self.stack.setCurrentIndex(row)
 
     def _show_computing(self, computing: bool) -> None:
         if computing:
@@ -212,9 +266,9 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.statusBar().showMessage(self.tr("Computing %1 …").replace("%1", period.label))
         try:
-            for section in self.sections:
-                if hasattr(section.widget, "set_period"):
-                    section.widget.set_period(period)
+            for widget in list(self._built_widgets()):
+                if hasattr(widget, "set_period"):
+                    widget.set_period(period)
         finally:
             QApplication.restoreOverrideCursor()
             self.statusBar().clearMessage()
@@ -226,9 +280,9 @@ class MainWindow(QMainWindow):
         self.store.invalidate()
         self.customers_view.apply_settings()
         self.customers_view.load()
-        for section in self.sections:
-            if section.widget is not self.customers_view and hasattr(section.widget, "refresh"):
-                section.widget.refresh()
+        for widget in list(self._built_widgets()):
+            if widget is not self.customers_view and hasattr(widget, "refresh"):
+                widget.refresh()
         self.refresh_status()
         if self.repository.get_setting(declared.UI_LANGUAGE.key) != self._language:
             self.statusBar().showMessage(
