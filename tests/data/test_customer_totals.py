@@ -8,7 +8,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from kundenportfolio.core.models import Contact, ContactType, Cost, CostCategory, Customer, Order
 from kundenportfolio.core.periods import Period
@@ -195,7 +194,6 @@ def test_store_falls_back_without_triggers(repo: Repository) -> None:
     assert without["kundenwert_cents"].tolist() == [10_500, -8_000]
 
 
-@pytest.mark.slow
 def test_demo_database_fills_totals_and_keeps_triggers(tmp_path: Path) -> None:
     path = tmp_path / "demo.sqlite3"
     create_demo_database(path, customers=60, years=2, as_of=dt.date(2026, 11, 26))
