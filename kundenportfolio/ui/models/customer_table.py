@@ -31,8 +31,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kundenportfolio.reports.charts import GROUP_ORDER
 from kundenportfolio.ui.formatting import format_date, format_money
-from kundenportfolio.ui.models.roles import CUSTOMER_ID_ROLE, SORT_ROLE
-from kundenportfolio.ui.widgets.group_badge import GROUP_CODE_ROLE
+from kundenportfolio.ui.models.roles import CUSTOMER_ID_ROLE, GROUP_CODE_ROLE, SORT_ROLE
 
 _NEGATIVE = QBrush(QColor("#B00020"))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -9,8 +9,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from kundenportfolio.reports.colours import DEFAULT_GROUP_LABELS, GROUP_COLOURS
-
-GROUP_CODE_ROLE = Qt.ItemDataRole.UserRole + 3  # the group code (str) of a cell
+from kundenportfolio.ui.models.roles import GROUP_CODE_ROLE
 
 
 def group_labels(settings: dict[str, Any] | None = None) -> dict[str, str]:
