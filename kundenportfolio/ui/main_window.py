@@ -11,6 +11,7 @@ customer in the Kunden section).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import importlib.util
 import inspect
@@ -164,8 +165,7 @@ class MainWindow(QMainWindow):
         ):
             if self._available(spec):
                 sections.append(Section(spec.key, spec.title,
-                                        build=lambda section, spec=spec: self._materialise(
-                                            section, spec)))
+                                        build=functools.partial(self._materialise, spec=spec)))
         return sections
 
     @staticmethod
@@ -186,8 +186,9 @@ class MainWindow(QMainWindow):
         row = self.sections.index(section)
         placeholder = self.stack.widget(row)
         self.stack.insertWidget(row, widget)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         self._connect_section(widget)
         return widget
 
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
             return None  # that feature is not built: no placeholder screen
         cls = getattr(module, spec.cls)
         extra = {"today": self.today} if "today" in inspect.signature(cls).parameters else {}
-        widget = cls(self.repository, self.store, **extra)
+        widget: QWidget = cls(self.repository, self.store, **extra)
         if hasattr(widget, "set_period"):
             widget.set_period(self.period)
         return widget
