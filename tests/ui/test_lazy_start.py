@@ -10,10 +10,10 @@ from kundenportfolio.core.periods import Period
 from kundenportfolio.reports import charts, colours
 
 
-def test_list_widgets_do_not_import_matplotlib() -> None:
+def test_main_window_does_not_import_matplotlib() -> None:
     # a fresh interpreter: this test process has matplotlib loaded by other tests already
     code = ("import sys\n"
-            "import kundenportfolio.ui.widgets.group_badge, kundenportfolio.ui.views.customer_detail\n"
+            "import kundenportfolio.app, kundenportfolio.ui.main_window\n"
             "print(sorted(m for m in ('matplotlib', 'kundenportfolio.reports.charts') "
             "if m in sys.modules))\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from kundenportfolio.reports.charts import GROUP_ORDER
+from kundenportfolio.reports.colours import GROUP_ORDER
 from kundenportfolio.ui.formatting import format_date, format_money
 from kundenportfolio.ui.models.roles import CUSTOMER_ID_ROLE, GROUP_CODE_ROLE, SORT_ROLE
 
