@@ -38,6 +38,7 @@ from kundenportfolio import APP_NAME, __version__
 from kundenportfolio import settings as declared
 from kundenportfolio.core.errors import NotFoundError
 from kundenportfolio.core.periods import Period
+from kundenportfolio.data.forecast_store import ForecastStore
 from kundenportfolio.data.portfolio_store import PortfolioStore
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.views.customer_writes import CustomerWriter
@@ -100,7 +101,9 @@ class MainWindow(QMainWindow):
         self.period_selector = PeriodSelector(self.today, self)
         self.period_selector.setObjectName("period_selector")
         self.period = self.period_selector.period()
-        self.customers_view = CustomersView(repository, self.store, self.period, self.writer)
+        self.forecast_store = ForecastStore(repository)  # computed only when first needed
+        self.customers_view = CustomersView(repository, self.store, self.period, self.writer,
+                                            forecast_store=self.forecast_store)
         self.customers_view.customers_changed.connect(self.refresh_status)
         self.customers_view.computing.connect(self._show_computing)
         self.customers_view.write_gate = write_gate
@@ -204,7 +207,10 @@ class MainWindow(QMainWindow):
                 raise
             return None  # that feature is not built: no placeholder screen
         cls = getattr(module, spec.cls)
-        extra = {"today": self.today} if "today" in inspect.signature(cls).parameters else {}
+        parameters = inspect.signature(cls).parameters
+        extra: dict[str, Any] = {"today": self.today} if "today" in parameters else {}
+        if "forecast_store" in parameters:  # one forecast for the section and the detail
+            extra["forecast_store"] = self.forecast_store
         widget: QWidget = cls(self.repository, self.store, **extra)
         if hasattr(widget, "set_period"):
             widget.set_period(self.period)
@@ -279,6 +285,7 @@ class MainWindow(QMainWindow):
     def settings_changed(self, *_args: Any) -> None:
         """Weights, thresholds or formats changed: everything is computed anew."""
         self.store.invalidate()
+        self.forecast_store.invalidate()
         self.customers_view.apply_settings()
         self.customers_view.load()
         for widget in list(self._built_widgets()):

@@ -26,3 +26,10 @@ def test_revenue_tab_shows_years_and_updates_after_an_order(window, shop: Reposi
     assert panel.model.index(1, 1).data() == "12'000.00"
     qtbot.waitUntil(lambda: panel.forecast is not None, timeout=20000)
     detail.grab().save(str(tmp_path / "umsatz_tab.png"))
+
+
+def test_forecast_section_and_detail_share_one_forecast(window) -> None:  # type: ignore[no-untyped-def]
+    forecast = window.section("forecast")
+    assert forecast.forecast_store is window.forecast_store
+    assert window.customers_view.detail.forecast_store is window.forecast_store
+    assert window.customers_view.detail.revenue_panel.forecast_store is window.forecast_store

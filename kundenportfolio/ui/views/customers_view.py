@@ -60,7 +60,8 @@ class CustomersView(QWidget):
     computing = Signal(bool)  # True while Kundenwert, rank, group and ABC are computed
 
     def __init__(self, repository: Repository, store: Any, period: Period,
-                 writer: CustomerWriter, parent: QWidget | None = None) -> None:
+                 writer: CustomerWriter, parent: QWidget | None = None, *,
+                 forecast_store: Any = None) -> None:
         super().__init__(parent)
         self.repository, self.store, self.period, self.writer = repository, store, period, writer
         settings = repository.all_settings()
@@ -128,7 +129,8 @@ class CustomersView(QWidget):
         delete.triggered.connect(self.delete_customer)
         self.table.addAction(delete)
 
-        self.detail = CustomerDetail(repository, store, writer, period)
+        self.detail = CustomerDetail(repository, store, writer, period,
+                                     forecast_store=forecast_store)
         self.detail.new_contact_requested.connect(self.new_contact)
         self.detail.new_order_requested.connect(self.new_order)
         self.detail.new_cost_requested.connect(self.new_cost)
