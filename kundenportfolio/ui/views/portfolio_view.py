@@ -20,7 +20,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from kundenportfolio.core.money import format_money
-from kundenportfolio.core.periods import Period
 from kundenportfolio.core.scoring import group_label, group_strategy
 from kundenportfolio.reports.charts import (
     GROUP_COLOURS,
@@ -46,12 +44,13 @@ from kundenportfolio.reports.charts import (
 from kundenportfolio.ui.models.movements_table import CUSTOMER_ID_ROLE, MovementsTableModel
 from kundenportfolio.ui.models.ranking_table import table_fingerprint
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
+from kundenportfolio.ui.views.result_section import ResultSection
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
 HIT_SLACK_PX = 3.0  # a pointer this close to a bubble's edge still counts as on it
 
 
-class PortfolioView(QWidget):
+class PortfolioView(ResultSection, QWidget):
     """Section "Portfolio". Emits `customer_activated(customer_id)` when a bubble or a moved
     customer is clicked."""
 
@@ -149,32 +148,8 @@ class PortfolioView(QWidget):
 
     # ---- public API ------------------------------------------------------------------
 
-    def period(self) -> Period:
-        return self.period_selector.period()
-
-    def set_period(self, period: Period) -> None:
-        """Follow the main window's period (no work if this view shows it already)."""
-        if period == self.period() and self.result is not None and not self._is_stale():
-            return
-        self.period_selector.set_period(period)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Fetch the result for the period from the store (after data or settings changes).
-
-        While hidden only the next showEvent does the work."""
-        if not self.isVisible():
-            self.result = None
-            return
-        self.settings = dict(self.repository.all_settings())
-        # the first computation of a period takes seconds with 100k customers
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result = self.store.result(self.period())
-        finally:
-            QApplication.restoreOverrideCursor()
+    def show_result(self) -> None:
         self._table = self.result.table
-        self._fingerprint = table_fingerprint(self._table)
         self._fill_choices(self.staff_filter, self.tr("All account managers"), self._table["staff_name"])
         self._fill_choices(self.industry_filter, self.tr("All industries"), self._table["industry"])
         self._show_strategies()
@@ -337,16 +312,8 @@ class PortfolioView(QWidget):
         return model
 
     def showEvent(self, event: Any) -> None:
+        self._display = None  # screen positions of the bubbles change with the size
         super().showEvent(event)
-        self._display = None
-        # The store caches per period (and updates results in place), so this is cheap
-        # unless the data changed while the section was hidden.
-        if self.result is None or self._is_stale():
-            self.refresh()
-
-    def _is_stale(self) -> bool:
-        result = self.store.result(self.period())
-        return result is not self.result or table_fingerprint(result.table) != self._fingerprint
 
 
 def _score(value: Any, number_format: str) -> str:

@@ -10,7 +10,6 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kundenportfolio.core.periods import Period
 from kundenportfolio.core.scoring import group_label
 from kundenportfolio.reports.charts import GROUP_ORDER, draw_pareto, format_number
 from kundenportfolio.ui.models.ranking_table import (
@@ -30,8 +28,8 @@ from kundenportfolio.ui.models.ranking_table import (
     RankingFilterProxy,
     RankingTableModel,
     RankingTotalsModel,
-    table_fingerprint,
 )
+from kundenportfolio.ui.views.result_section import ResultSection
 from kundenportfolio.ui.widgets.group_badge import GroupBadgeDelegate
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
@@ -39,7 +37,7 @@ _COLUMN_WIDTHS = {"rank": 45, "number": 60, "name": 180, "abc": 35, "group": 145
 _MONEY_WIDTH = 100
 
 
-class RankingView(QWidget):
+class RankingView(ResultSection, QWidget):
     """Section "Rangliste". Emits `customer_activated(customer_id)` on double-click or Enter."""
 
     customer_activated = Signal(int)
@@ -134,29 +132,7 @@ class RankingView(QWidget):
 
     # ---- public API ------------------------------------------------------------------
 
-    def period(self) -> Period:
-        return self.period_selector.period()
-
-    def set_period(self, period: Period) -> None:
-        """Follow the main window's period (no work if this view shows it already)."""
-        if period == self.period() and self.result is not None and not self._is_stale():
-            return
-        self.period_selector.set_period(period)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Reload from the store (after data or settings changes); deferred while hidden."""
-        if not self.isVisible():
-            self.result = None
-            return
-        self.settings = dict(self.repository.all_settings())
-        # the first computation of a period takes seconds with 100k customers
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result = self.store.result(self.period())
-        finally:
-            QApplication.restoreOverrideCursor()
-        self._fingerprint = table_fingerprint(self.result.table)
+    def show_result(self) -> None:
         labels = {g: group_label(self.settings, g) for g in GROUP_ORDER}
         self._fill_groups(labels)
         self.model.set_table(self.result.table, self._number_format(), labels)
@@ -216,13 +192,3 @@ class RankingView(QWidget):
     def export_model(self) -> RankingFilterProxy:
         """The list File > Export list… writes: the ranking with its group filter and order."""
         return self.proxy
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        # Results are cached per period and updated in place: compare a fingerprint, not identity.
-        if self.result is None or self._is_stale():
-            self.refresh()
-
-    def _is_stale(self) -> bool:
-        result = self.store.result(self.period())
-        return result is not self.result or table_fingerprint(result.table) != self._fingerprint
