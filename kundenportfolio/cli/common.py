@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kundenportfolio import paths
-from kundenportfolio.data.repository import Repository
+
+if TYPE_CHECKING:  # the data layer pulls in sqlite_utils and pandas: only when a file is opened
+    from kundenportfolio.data.repository import Repository
 
 
 def add_db_options(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +38,7 @@ def open_repository(args: argparse.Namespace, *, write: bool = True) -> Reposito
     (`write=False`) then opens the file read-only instead.
     """
     from kundenportfolio.data.database import open_database
+    from kundenportfolio.data.repository import Repository
     from kundenportfolio.locking import DatabaseLockedError, hold_for_process
 
     path = database_path(args)
