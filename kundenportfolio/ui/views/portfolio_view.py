@@ -42,7 +42,6 @@ from kundenportfolio.reports.charts import (
     format_number,
 )
 from kundenportfolio.ui.models.movements_table import CUSTOMER_ID_ROLE, MovementsTableModel
-from kundenportfolio.ui.models.ranking_table import table_fingerprint
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 from kundenportfolio.ui.views.result_section import ResultSection
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
