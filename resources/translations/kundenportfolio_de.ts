@@ -587,177 +587,177 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
         <source>Master data</source>
         <translation>Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="84" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="85" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
         <source>Revenue per year</source>
         <translation>Umsatz je Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="86" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="90" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="87" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="105" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="102" />
         <source>Why this group?</source>
         <translation>Warum diese Gruppe?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="122" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="119" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="124" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="121" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="125" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="136" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="122" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="133" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="126" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="123" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="138" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="135" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="140" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="137" />
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="205" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="212" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="149" />
         <source>Order no.</source>
         <translation>Auftragsnr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
         <source>Discounts</source>
         <translation>Erlösschmälerungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
         <source>Cost of goods</source>
         <translation>Wareneinsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="166" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="159" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
         <source>New order…</source>
         <translation>Neuer Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="164" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="161" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
         <source>New cost…</source>
         <translation>Neue Betreuungskosten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="204" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="211" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="206" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="213" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="207" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="214" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="208" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="215" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="209" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="216" />
         <source>Movement</source>
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="215" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="222" />
         <source>No group history yet. The groups of a period are recorded with «Save groups of this period to the history» in the Portfolio section.</source>
         <translation>Noch kein Gruppenverlauf. Die Gruppen eines Zeitraums werden im Bereich Portfolio mit «Gruppen dieses Zeitraums im Verlauf speichern» festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="262" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="269" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="264" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="271" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="269" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="276" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="273" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="280" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
     </message>
@@ -943,62 +943,62 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="54" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="52" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="55" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="53" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="56" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="54" />
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="57" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="55" />
         <source>Account manager</source>
         <translation>Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="58" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="56" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="59" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="57" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="60" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="58" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="61" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="59" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="62" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="60" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="63" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="61" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="69" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="67" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="70" />
+        <location filename="../../kundenportfolio/ui/models/customer_table.py" line="68" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
@@ -1029,98 +1029,98 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="83" />
         <source>Search number, name, place, contact person, phone, e-mail (Ctrl+F)</source>
         <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="90" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="91" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="94" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="95" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="98" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="99" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="99" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="100" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="100" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="101" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="125" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="472" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="126" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="474" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="275" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="277" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="412" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="414" />
         <source>Please wait</source>
         <translation>Bitte warten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="413" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="415" />
         <source>The database is still being checked for damage; changes can be saved in a moment. Nothing was changed.</source>
         <translation>Die Datenbank wird noch auf Schäden geprüft; Änderungen lassen sich gleich speichern. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="441" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="443" />
         <source>Please select a customer first.</source>
         <translation>Bitte zuerst einen Kunden auswählen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="463" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
         <source>%1 orders</source>
         <translation>%1 Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="463" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
         <source>%1 contacts</source>
         <translation>%1 Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="464" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="466" />
         <source>%1 relationship costs</source>
         <translation>%1 Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="467" />
         <source>%1 campaign participations</source>
         <translation>%1 Kampagnenteilnahmen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="466" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="468" />
         <source>%1 group history entries</source>
         <translation>%1 Einträge im Gruppenverlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="467" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="469" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="470" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="472" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="471" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="473" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -1224,112 +1224,112 @@
 <context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="63" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="61" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="64" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="62" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="63" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="64" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
         <source>Low (10 %)</source>
         <translation>Untergrenze (10 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
         <source>High (90 %)</source>
         <translation>Obergrenze (90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="71" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="70" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="73" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="71" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
         <source>Expected next 12 months</source>
         <translation>Erwartet nächste 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="76" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
         <source>Why at risk</source>
         <translation>Grund der Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="146" />
         <source>Export plan…</source>
         <translation>Plan exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="163" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="161" />
         <source>Planning table</source>
         <translation>Planungstabelle</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="164" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="162" />
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="163" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="226" />
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="226" />
         <source>No group</source>
         <translation>Ohne Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="241" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="239" />
         <source>learned mixture</source>
         <translation>gelernte Mischung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="242" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="240" />
         <source>damped trend (little data)</source>
         <translation>gedämpfter Trend (wenig Daten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="244" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="242" />
         <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
         <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="275" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="273" />
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="276" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="274" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1587,67 +1587,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="106" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="130" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="108" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="132" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="114" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="138" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="132" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="156" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="134" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="158" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="136" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="160" />
         <source>Ranking</source>
         <translation>Rangliste</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="138" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="162" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="140" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="164" />
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="142" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="166" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="188" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="249" />
         <source>Computing customer values…</source>
         <translation>Kundenwerte werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="213" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="274" />
         <source>Computing %1 …</source>
         <translation>Berechne %1 …</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="235" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="297" />
         <source>The new language is used from the next start of the program.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/main_window.py" line="249" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="311" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -1655,127 +1655,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="250" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="312" />
         <source>Period: %1</source>
         <translation>Zeitraum: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="270" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="332" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="272" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="334" />
         <source>&amp;New customer…</source>
         <translation>&amp;Neuer Kunde…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="274" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="336" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="275" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="337" />
         <source>&amp;Export list…</source>
         <translation>Liste &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="278" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="340" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="280" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="342" />
         <source>Save as P&amp;DF…</source>
         <translation>Als P&amp;DF speichern…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="282" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="344" />
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="283" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="345" />
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="286" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="348" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="287" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="349" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="288" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="350" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="290" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="352" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="295" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="357" />
         <source>&amp;Find customer</source>
         <translation>Kunde &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="296" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="358" />
         <source>New &amp;contact…</source>
         <translation>Neuer &amp;Kontakt…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="297" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="359" />
         <source>New &amp;order…</source>
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="298" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="360" />
         <source>New relationship c&amp;ost…</source>
         <translation>Neue Betreuungsk&amp;osten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="299" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="361" />
         <source>&amp;Delete customer…</source>
         <translation>Kunde &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="302" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="364" />
         <source>Export data &amp;information (JSON/PDF)…</source>
         <translation>Daten&amp;auskunft exportieren (JSON/PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="303" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="365" />
         <source>&amp;Anonymise customer…</source>
         <translation>Kunde a&amp;nonymisieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="305" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="367" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="309" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="371" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="310" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="372" />
         <source>&amp;About Kundenportfolio</source>
         <translation>&amp;Über Kundenportfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="355" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="417" />
         <source>PDF saved: %1</source>
         <translation>PDF gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="360" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="422" />
         <source>%1 %2
 
 Customer value, portfolio, forecasts and campaigns for small businesses.</source>
@@ -1962,132 +1962,132 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="75" />
         <source>All ABC classes</source>
         <translation>Alle ABC-Klassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="79" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="77" />
         <source>Class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="81" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="82" />
         <source>Account manager:</source>
         <translation>Betreuer:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="85" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
         <source>Industry:</source>
         <translation>Branche:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="86" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
         <source>ABC:</source>
         <translation>ABC:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="118" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="116" />
         <source>Save groups of this period to the history</source>
         <translation>Gruppen dieses Zeitraums im Verlauf speichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="120" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="118" />
         <source>Records every customer's group for this period, so later periods can show movements.</source>
         <translation>Hält die Gruppe jedes Kunden für diesen Zeitraum fest, damit spätere Zeiträume die Wechsel zeigen können.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="126" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="124" />
         <source>&lt;b&gt;Standard strategies&lt;/b&gt;</source>
         <translation>&lt;b&gt;Normstrategien&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="178" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="152" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="179" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="153" />
         <source>All industries</source>
         <translation>Alle Branchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="204" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="178" />
         <source>%1 of %2 customers shown</source>
         <translation>%1 von %2 Kunden angezeigt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="267" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="241" />
         <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1)</source>
         <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="269" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="243" />
         <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1): none recorded. Movements appear once the groups of both periods are saved to the history.</source>
         <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1): keine erfasst. Wechsel erscheinen, sobald die Gruppen beider Zeiträume im Verlauf gespeichert sind.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="302" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="276" />
         <source>%1 (set manually)</source>
         <translation>%1 (von Hand gesetzt)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="305" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="279" />
         <source>Customer value: %1</source>
         <translation>Kundenwert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="307" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="281" />
         <source>Attractiveness: %1 · Position: %2</source>
         <translation>Attraktivität: %1 · Position: %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="310" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="284" />
         <source>Rank %1 · ABC %2 · %3</source>
         <translation>Rang %1 · ABC %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="322" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="296" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="323" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="297" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="324" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="298" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="325" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="299" />
         <source>Attractiveness</source>
         <translation>Attraktivität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="327" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="301" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="329" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="303" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="332" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="306" />
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="334" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="308" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
@@ -2132,65 +2132,65 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingTableModel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="50" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="53" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="51" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="54" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="52" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="55" />
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="53" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="56" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="54" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="57" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="55" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="58" />
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="56" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="59" />
         <source>CM I</source>
         <translation>KDB I</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="57" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="60" />
         <source>CM II</source>
         <translation>KDB II</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="58" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="61" />
         <source>CM III</source>
         <translation>KDB III</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="59" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="62" />
         <source>CM IV (customer value)</source>
         <translation>KDB IV (Kundenwert)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="302" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="305" />
         <source>Total</source>
-        <translation>Total</translation>
+        <translation>Gesamt</translation>
     </message>
 </context>
 <context>
     <name>RankingTotalsModel</name>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="305" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="308" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -2201,22 +2201,22 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="106" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="104" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="107" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="105" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="183" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="159" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="198" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="174" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
     </message>
