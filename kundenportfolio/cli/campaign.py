@@ -15,12 +15,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kundenportfolio.cli.common import add_db_options, open_repository
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.money import MoneyFormatError, format_money, parse_money
-from kundenportfolio.core.scoring import group_label
-from kundenportfolio.data.repository import Repository
+
+if TYPE_CHECKING:  # the data layer pulls in pandas (~0.4 s at start-up)
+    from kundenportfolio.data.repository import Repository
 
 
 def _date(text: str, option: str) -> dt.date:
@@ -92,6 +94,13 @@ def run(args: argparse.Namespace) -> int:
                "participate": _participate, "evaluate": _evaluate,
                "export": _export}[args.action]
     return handler(repo, args)
+
+
+def group_label(settings: dict[str, object], code: str) -> str:
+    """The group's display name; core.scoring (pandas) is imported only when a command runs."""
+    from kundenportfolio.core.scoring import group_label as label
+
+    return label(settings, code)
 
 
 def _instruments(repo: Repository, args: argparse.Namespace) -> int:

@@ -15,12 +15,14 @@ import csv
 import datetime as dt
 import time
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from kundenportfolio.cli.common import add_db_options, database_path, open_repository
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.money import format_units_plain
+
+if TYPE_CHECKING:  # pandas costs ~0.4 s at start-up; only commands that compute need it
+    import pandas as pd
 
 CONTRACT_HEADER = ["customer_number", "expected_revenue", "low", "high"]
 PLAN_HEADER = ["Gruppe", "Art", "Zeitraum", "Beginn", "Erwartet", "Untergrenze", "Obergrenze"]
@@ -203,6 +205,8 @@ def run_backtest(args: argparse.Namespace) -> int:
         orders = load_orders(repository, end)
     finally:
         repository.db.close()
+    import pandas as pd
+
     cutoff = pd.Timestamp(end) - pd.Timedelta(days=args.holdout_days)
     customers = orders.loc[orders["order_date"] <= cutoff, "customer_id"].nunique()
     print(f"Backtest: Aufträge bis {cutoff:%d.%m.%Y} bekannt, verdeckt {args.holdout_days} Tage "
@@ -217,6 +221,8 @@ def run_backtest(args: argparse.Namespace) -> int:
 def _customer(repository, number: str, as_of: dt.date,  # type: ignore[no-untyped-def]
               horizon: int | None) -> int:
     """One customer on the terminal: years with notes, statistics, forecast, risk."""
+    import pandas as pd
+
     from kundenportfolio.core.errors import NotFoundError
     from kundenportfolio.core.money import format_money as money
     from kundenportfolio.data.forecast_store import ForecastStore

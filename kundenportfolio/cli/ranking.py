@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 
 from kundenportfolio.cli.common import add_db_options
-from kundenportfolio.cli.portfolio import add_period_options, compute, render_table
+from kundenportfolio.cli.portfolio import (
+    add_period_options,
+    compute,
+    group_label,  # lazy: core.scoring pulls in pandas
+    render_table,
+)
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.models import Group
-from kundenportfolio.core.scoring import group_label
 
 RANKING_COLUMNS = ["Rang", "Kundennummer", "Name", "Kundenwert", "Umsatz", "ABC", "Gruppe",
                    "Gruppe manuell"]

@@ -10,14 +10,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from kundenportfolio.cli.common import add_db_options, open_repository
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.money import format_money
-from kundenportfolio.core.scoring import group_label
+
+if TYPE_CHECKING:  # pandas costs ~0.4 s at start-up; only commands that compute need it
+    import pandas as pd
 
 HEADERS = ["Priorität", "Kundennummer", "Name", "Gruppe", "Rang", "Kundenwert", "Grund",
            "Detail", "Instrument", "Art", "Betreuer", "Letzter Kontakt", "Tage seit Kontakt"]
@@ -64,8 +64,17 @@ def _date(value: Any) -> str:
     return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else ""
 
 
+def group_label(settings: dict[str, Any], code: str) -> str:
+    """The group's display name; core.scoring (pandas) is imported only when a command runs."""
+    from kundenportfolio.core.scoring import group_label as label
+
+    return label(settings, code)
+
+
 def display_frame(result: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
     """The suggestions with German headers and formatted values."""
+    import pandas as pd
+
     fmt = str(settings["number_format"])
     return pd.DataFrame({
         "Priorität": result["priority"].astype(str),
