@@ -70,23 +70,53 @@ def apply_ui_settings(app: QApplication, translators: list[QTranslator], languag
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Start fast (ui/startup.py): the integrity check and the light customer list run in
-    background threads while the window's modules are imported; the window lists every
-    customer at once and receives the Kundenwerte from a third thread."""
-    import datetime as dt
+    """Show a window frame at once (issue 9), then open the database over it and let the main
+    window take its place. Start fast (ui/startup.py): the integrity check and the light
+    customer list run in background threads while the window's modules are imported; the
+    window lists every customer at once and receives the Kundenwerte from a third thread."""
+    from PySide6.QtCore import QTimer
+
+    from kundenportfolio.ui.opening_frame import OpeningFrame
 
     app = create_application()
     translators = install_translators(app)
     from kundenportfolio.ui.dialogs.error_dialog import install_excepthook
 
     install_excepthook(app)  # uncaught errors: rotating log + German dialog, keep running
+    path = gui_database_path(args)
+    frame = OpeningFrame(path)
+    frame.show()
+    probe = os.environ.get("KUNDENPORTFOLIO_STARTUP_PROBE")
+    if probe and probe != "values":  # tests/benchmarks/bench_startup.py: the frame is the start
+        _report_shown_and_quit(app, frame, probe)
+        return app.exec()
+    QTimer.singleShot(0, lambda: _open_into(app, translators, args, path, frame, probe))
+    return app.exec()
+
+
+def _open_into(app: QApplication, translators: list[QTranslator], args: argparse.Namespace,
+               path: Path, frame: object, probe: str | None) -> None:
+    """The second step of the start, run from the event loop once the frame is shown."""
+    import datetime as dt
+
+    from kundenportfolio.ui.opening_frame import OpeningFrame
+
+    assert isinstance(frame, OpeningFrame)
     try:
-        opened = _open_for_gui(args, gui_database_path(args))
+        opened = _open_for_gui(args, path)
     except KundenportfolioError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        return 1
+        QMessageBox.critical(frame, APP_NAME, str(exc))
+        frame.close()
+        app.exit(1)
+        return
+    except BaseException:
+        frame.close()
+        app.exit(1)
+        raise
     if opened is None:
-        return 0
+        frame.close()
+        app.exit(0)
+        return
     repository, path = opened
     from kundenportfolio.ui.startup import Background, IntegrityGate, load_list
 
@@ -101,12 +131,11 @@ def run_gui(args: argparse.Namespace) -> int:
     customer_list, error = listing.wait()
     window = MainWindow(repository, path, today=today, start_in_background=True,
                         customer_list=None if error else customer_list, write_gate=gate)
+    _WINDOWS.append(window)  # the event loop, not run_gui, keeps it alive now
     gate.damaged.connect(lambda damage: _damaged_after_start(app, window, damage))
-    window.show()
-    probe = os.environ.get("KUNDENPORTFOLIO_STARTUP_PROBE")
+    frame.hand_over(window)
     if probe:
-        _report_shown_and_quit(app, window, probe)  # tests/benchmarks/bench_startup.py measures start-up
-    return app.exec()
+        _report_shown_and_quit(app, window, probe)  # tests/benchmarks/bench_fast_start.py
 
 
 LAST_DATABASE_KEY = "database/last_path"  # where «Datenbank verschieben…» moved the file
@@ -202,7 +231,8 @@ def _report_shown_and_quit(app: QApplication, window: object, probe: str) -> Non
     from PySide6.QtCore import QTimer
 
     def shown() -> None:
-        rows = window.customers_view.proxy.rowCount()  # type: ignore[attr-defined]
+        view = getattr(window, "customers_view", None)  # None: the opening frame
+        rows = view.proxy.rowCount() if view is not None else 0
         print(f"KUNDENPORTFOLIO_WINDOW_SHOWN rows={rows}", flush=True)
         if probe != "values":
             app.quit()

@@ -1856,6 +1856,14 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
     </message>
 </context>
 <context>
+    <name>OpeningFrame</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/opening_frame.py" line="25" />
+        <source>Opening Kundenportfolio…</source>
+        <translation>Kundenportfolio wird geöffnet…</translation>
+    </message>
+</context>
+<context>
     <name>OrderDialog</name>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="28" />

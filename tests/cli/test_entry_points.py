@@ -48,17 +48,24 @@ def test_module_and_main_py_start_the_same_program(command: list[str]) -> None:
 
 
 def test_gui_refuses_foreign_file_with_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtCore import QTranslator
+    from PySide6.QtCore import QEventLoop, QTranslator
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own hook
+    # run_gui opens the file from the event loop (issue 9): a local loop, as the real
+    # exec()/exit() would end every later loop of the shared test application
+    loop = QEventLoop()
+    monkeypatch.setattr(QApplication, "exec", lambda *a: loop.exec())
+    monkeypatch.setattr(QApplication, "exit", lambda *a: loop.exit(a[-1] if a else 0))
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     not_a_db = tmp_path / "rechnung.pdf"
     not_a_db.write_bytes(b"%PDF-1.7 " * 20)
+    QApplication.setQuitOnLastWindowClosed(False)  # a pending quit would end a later loop
     try:
         assert main(["--db", str(not_a_db)]) == 1
     finally:  # the app object outlives this test: take the German translators out again
+        QApplication.setQuitOnLastWindowClosed(True)
         app = QApplication.instance()
         for translator in app.findChildren(QTranslator):
             app.removeTranslator(translator)
