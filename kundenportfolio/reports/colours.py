@@ -6,6 +6,8 @@ matplotlib (~0.8 s) before the main window can be shown. ``charts`` imports them
 
 from __future__ import annotations
 
+from kundenportfolio.settings import GROUP_LABELS
+
 # Group codes (core.models.Group values) -> colour. Colour-blind friendly (Okabe-Ito based).
 GROUP_COLOURS: dict[str, str] = {
     "star": "#009E73",  # green
@@ -14,9 +16,4 @@ GROUP_COLOURS: dict[str, str] = {
     "mitnahme": "#8C8C8C",  # grey
 }
 GROUP_ORDER: tuple[str, ...] = ("star", "ertrag", "fragezeichen", "mitnahme")
-DEFAULT_GROUP_LABELS: dict[str, str] = {
-    "star": "Starkunden",
-    "ertrag": "Ertragskunden",
-    "fragezeichen": "Fragezeichenkunden",
-    "mitnahme": "Mitnahmekunden",
-}
+DEFAULT_GROUP_LABELS: dict[str, str] = dict(GROUP_LABELS.default)  # the settings' defaults

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, Q
 
 from kundenportfolio.core.money import format_money
 from kundenportfolio.data.privacy import CUSTOMER_LABELS, TABLE_TITLES
+from kundenportfolio.reports.colours import DEFAULT_GROUP_LABELS
 
 COLUMN_LABELS = {
     "occurred_at": "Zeitpunkt", "type": "Art", "direction": "Richtung", "staff_id": "Mitarbeiter-Nr.",
@@ -43,8 +44,7 @@ CODES = {
     "category": {"visit": "Besuch", "service": "Service",
                  "complaint_handling": "Reklamationsbearbeitung", "gift": "Werbegeschenk",
                  "event": "Event", "marketing": "Marketing", "other": "Sonstiges"},
-    "group_code": {"star": "Starkunden", "ertrag": "Ertragskunden",
-                   "fragezeichen": "Fragezeichenkunden", "mitnahme": "Mitnahmekunden"},
+    "group_code": DEFAULT_GROUP_LABELS,
     "complaint_status": {"open": "offen", "done": "erledigt"},
 }
 BOOLEANS = {"buys_from_competitor", "is_credit_note", "overridden", "marketing_consent"}
