@@ -7,7 +7,6 @@ transaction per user action.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,21 +27,6 @@ from kundenportfolio.core.periods import Period
 from kundenportfolio.data import aggregates
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.data.rows import to_db
-
-
-def delete_instrument(repo: Repository, instrument_id: int) -> None:
-    """Delete an instrument no campaign uses; otherwise refuse (retire it instead)."""
-    used = repo.db.execute("SELECT count(*) FROM campaigns WHERE instrument_id = ?",
-                           [instrument_id]).fetchone()[0]
-    if used:
-        raise ValidationError(FieldError(
-            "instrument_id", f"Das Instrument wird in {used} Kampagne(n) verwendet und kann "
-            "nicht gelöscht werden. Bitte stattdessen ausmustern."))
-    try:
-        repo._delete(Instrument, instrument_id)
-    except sqlite3.IntegrityError as exc:  # a campaign added meanwhile: the schema refuses
-        raise ValidationError(FieldError("instrument_id", "Das Instrument wird verwendet. "
-                                         "Bitte stattdessen ausmustern.")) from exc
 
 
 def load_contactability(repo: Repository) -> pd.DataFrame:
@@ -118,7 +102,7 @@ def mark_participation(repo: Repository, campaign_id: int, customer_ids: Sequenc
             contact = Contact(customer_id=customer_id, occurred_at=dt.datetime.combine(
                 day, dt.time(0, 0)), type=kind, direction=Direction.OUTBOUND, staff_id=staff_id,
                 subject=f"Kampagne {campaign.name}", campaign_id=campaign_id)
-            repo._insert(contact)  # inside our transaction: all participants or none
+            repo.add_contact(contact)  # a savepoint in our transaction: all or none
             repo.db.execute(
                 "UPDATE campaign_participants SET participated_at = ?, contact_id = ? "
                 "WHERE campaign_id = ? AND customer_id = ?",

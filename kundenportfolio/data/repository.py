@@ -385,6 +385,20 @@ class Repository:
         where = "1" if include_retired else "retired_at IS NULL"
         return self._list(Instrument, where, order_by="name")
 
+    def delete_instrument(self, instrument_id: int) -> None:
+        """Delete an instrument no campaign uses; otherwise refuse (retire it instead)."""
+        used = self.db.execute("SELECT count(*) FROM campaigns WHERE instrument_id = ?",
+                               [instrument_id]).fetchone()[0]
+        message = (f"Das Instrument wird in {used} Kampagne(n) verwendet und kann nicht "
+                   "gelöscht werden. Bitte stattdessen ausmustern.")
+        if used:
+            raise ValidationError(FieldError("instrument_id", message))
+        try:
+            self._delete(Instrument, instrument_id)
+        except sqlite3.IntegrityError as exc:  # a campaign added meanwhile: the schema refuses
+            raise ValidationError(FieldError("instrument_id", "Das Instrument wird verwendet. "
+                                             "Bitte stattdessen ausmustern.")) from exc
+
     def retire_instrument(self, instrument_id: int, day: dt.date) -> None:
         """Instruments are retired, never deleted: campaigns may refer to them."""
         with self.transaction():

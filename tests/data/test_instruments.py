@@ -10,7 +10,7 @@ import pytest
 
 from kundenportfolio.core.errors import ValidationError
 from kundenportfolio.core.models import Campaign, Group, Instrument, InstrumentScope
-from kundenportfolio.data.campaign_data import delete_instrument, save_instrument
+from kundenportfolio.data.campaign_data import save_instrument
 from kundenportfolio.data.database import open_database
 from kundenportfolio.data.migrations import MIGRATION_NAMES
 from kundenportfolio.data.repository import Repository
@@ -79,13 +79,13 @@ def test_instrument_used_by_a_campaign_cannot_be_deleted(repo: Repository) -> No
     repo.add_campaign(Campaign(name="Messe 2026", instrument_id=event.id,
                                start_date=dt.date(2026, 3, 1), end_date=dt.date(2026, 3, 3)))
     with pytest.raises(ValidationError) as info:
-        delete_instrument(repo, event.id)
+        repo.delete_instrument(event.id)
     assert "Kampagne" in str(info.value) and "ausmustern" in str(info.value)
     # the schema itself refuses too (ON DELETE RESTRICT)
     with pytest.raises(sqlite3.IntegrityError):
         repo.db.execute("DELETE FROM instruments WHERE id = ?", [event.id])
     assert event.id in {i.id for i in repo.list_instruments()}
-    delete_instrument(repo, gift.id)  # unused: deleted
+    repo.delete_instrument(gift.id)  # unused: deleted
     assert "individuelles_werbegeschenk" not in by_code(repo)
 
 
