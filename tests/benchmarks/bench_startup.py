@@ -92,8 +92,9 @@ def folder_size_mb(path: Path) -> float:
 
 
 def report(name: str, bare: float, frame: float, window: float) -> None:
-    print(f"  {name}, opening frame   {frame:6.2f} s   ({frame / bare:.2f}× bare)")
-    print(f"  {name}, main window+list {window:6.2f} s   ({window / bare:.2f}× bare)")
+    print(f"  {name}")
+    print(f"    opening frame              {frame:6.2f} s   ({frame / bare:.2f}× bare)")
+    print(f"    main window with its list  {window:6.2f} s   ({window / bare:.2f}× bare)")
 
 
 def main() -> None:
