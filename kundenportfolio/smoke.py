@@ -85,6 +85,7 @@ def run_smoke_test(folder: Path) -> int:
                 window.show_section(section.key)  # type: ignore[attr-defined]
                 for _ in range(3):
                     app.processEvents()
+                _wait_until_idle(app, window.section(section.key))  # type: ignore[attr-defined]
                 path = folder / f"section_{section.key}.png"
                 if not window.grab().save(str(path)):  # type: ignore[attr-defined]
                     raise RuntimeError("Bildschirmfoto fehlgeschlagen")
@@ -128,6 +129,16 @@ def run_smoke_test(folder: Path) -> int:
     smoke.step("Beenden", close)
     smoke.log("ERGEBNIS: " + ("bestanden" if smoke.failures == 0 else f"{smoke.failures} Fehler"))
     return 0 if smoke.failures == 0 else 1
+
+
+def _wait_until_idle(app, widget, seconds: float = 120) -> None:  # noqa: ANN001
+    """Wait while a section computes in the background (the Prognose section)."""
+    deadline = time.monotonic() + seconds
+    while getattr(widget, "is_busy", lambda: False)():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"nach {seconds:.0f} s noch nicht fertig gerechnet")
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def _today():  # noqa: ANN202

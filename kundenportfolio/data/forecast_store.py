@@ -6,12 +6,18 @@ kept until `invalidate()` (imports, restores, settings changes). After one custo
 contacts changed, `customer_changed(id)` only marks that customer's row as computed before the
 change (`is_stale`), so a single edit does not cost a full recomputation. One customer's
 annotated years only read that customer's rows and never need the forecast.
+
+The GUI computes in a background thread: `job()` gives a function to run there (on its own
+read-only connection) and `adopt()` caches what it returned, unless `invalidate()` was called
+meanwhile.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -25,6 +31,7 @@ from kundenportfolio.core.forecast import (
 from kundenportfolio.core.forecast_model import ModelInfo
 from kundenportfolio.core.forecast_plan import plan_table, seasonal_profile
 from kundenportfolio.data.order_history import (
+    ForecastInputs,
     load_campaign_participation,
     load_contact_events,
     load_forecast_inputs,
@@ -62,11 +69,43 @@ class _Computed:
     monthly: pd.Series  # net revenue per month (Period[M]) of all customers up to as_of
 
 
+def _compute(inputs: ForecastInputs, horizon_days: int) -> _Computed:
+    table, info = forecast_customers(inputs.orders, inputs.customers, inputs.as_of, horizon_days,
+                                     ForecastSettings.from_values(inputs.settings), inputs.events)
+    orders = inputs.orders
+    # keep only small derived tables: the orders of 100,000 customers are large
+    monthly = orders.groupby(orders["order_date"].dt.to_period("M"))["net_cents"].sum()
+    return _Computed(table, info, seasonal_profile(orders, inputs.as_of), monthly)
+
+
+def _read_in_thread(path: Path, as_of: dt.date) -> ForecastInputs:
+    """The inputs, read on a connection of the calling (background) thread."""
+    from kundenportfolio.data.database import open_database
+
+    db = open_database(path, read_only=True, check_integrity=False)
+    try:
+        return load_forecast_inputs(Repository(db), as_of)
+    finally:
+        db.close()
+
+
+@dataclass(frozen=True)
+class ForecastJob:
+    """A forecast to compute in a background thread: `run()` there, then `store.adopt(job,
+    run's result)` in the thread of the store."""
+
+    key: tuple[dt.date, int]
+    generation: int
+    run: Callable[[], _Computed]
+
+
 class ForecastStore:
     def __init__(self, repository: Repository) -> None:
         self.repository = repository
         self._cache: dict[tuple[dt.date, int], _Computed] = {}
         self._changed: set[int] = set()  # customers edited since the cached forecasts
+        self._pending: set[tuple[dt.date, int]] = set()  # jobs handed out, not adopted yet
+        self._generation = 0  # +1 at every invalidate(): older jobs are not adopted
 
     def settings(self) -> ForecastSettings:
         return ForecastSettings.from_values(self.repository.all_settings())
@@ -81,15 +120,38 @@ class ForecastStore:
     def _computed(self, as_of: dt.date, horizon_days: int | None) -> _Computed:
         key = self._key(as_of, horizon_days)
         if key not in self._cache:
-            inputs = load_forecast_inputs(self.repository, as_of)
-            table, info = forecast_customers(inputs.orders, inputs.customers, as_of, key[1],
-                                             ForecastSettings.from_values(inputs.settings),
-                                             inputs.events)
-            orders = inputs.orders
-            # keep only small derived tables: the orders of 100,000 customers are large
-            monthly = orders.groupby(orders["order_date"].dt.to_period("M"))["net_cents"].sum()
-            self._cache[key] = _Computed(table, info, seasonal_profile(orders, as_of), monthly)
+            self._cache[key] = _compute(load_forecast_inputs(self.repository, as_of), key[1])
         return self._cache[key]
+
+    def job(self, as_of: dt.date, horizon_days: int | None = None) -> ForecastJob:
+        """The computation of (as_of, horizon) for a background thread. A file database is
+        read there on its own connection; an in-memory one (tests) cannot be opened twice, so
+        its inputs are read here, now."""
+        key = self._key(as_of, horizon_days)
+        path = self.repository.db.execute("PRAGMA database_list").fetchone()[2]
+        if path:
+            def run() -> _Computed:
+                return _compute(_read_in_thread(Path(path), as_of), key[1])
+        else:
+            inputs = load_forecast_inputs(self.repository, as_of)
+
+            def run() -> _Computed:
+                return _compute(inputs, key[1])
+        self._pending.add(key)
+        return ForecastJob(key, self._generation, run)
+
+    def adopt(self, job: ForecastJob, computed: _Computed) -> bool:
+        """Cache a job's result; False (nothing cached) when `invalidate()` came after the
+        job was handed out: the data it read may be out of date."""
+        self._pending.discard(job.key)
+        if job.generation != self._generation:
+            return False
+        self._cache[job.key] = computed
+        return True
+
+    def abandon(self, job: ForecastJob) -> None:
+        """The job failed: it will not be adopted."""
+        self._pending.discard(job.key)
 
     def result(self, as_of: dt.date, horizon_days: int | None = None
                ) -> tuple[pd.DataFrame, ModelInfo]:
@@ -158,7 +220,7 @@ class ForecastStore:
 
     def customer_changed(self, customer_id: int) -> None:
         """One customer's data changed: its cached rows are from before (see is_stale)."""
-        if self._cache:
+        if self._cache or self._pending:  # a job may have read the data before the change
             self._changed.add(customer_id)
 
     def is_stale(self, customer_id: int) -> bool:
@@ -169,3 +231,4 @@ class ForecastStore:
         """Forget every cached forecast (the next request computes anew)."""
         self._cache.clear()
         self._changed.clear()
+        self._generation += 1

@@ -41,6 +41,7 @@ from kundenportfolio.core.periods import Period
 from kundenportfolio.data.forecast_store import ForecastStore
 from kundenportfolio.data.portfolio_store import PortfolioStore
 from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.forecast_runner import ForecastRunner
 from kundenportfolio.ui.views.customer_writes import CustomerWriter
 from kundenportfolio.ui.views.customers_view import CustomersView
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
@@ -102,8 +103,9 @@ class MainWindow(QMainWindow):
         self.period_selector.setObjectName("period_selector")
         self.period = self.period_selector.period()
         self.forecast_store = ForecastStore(repository)  # computed only when first needed
+        self.forecast_runner = ForecastRunner(self.forecast_store, self)  # in the background
         self.customers_view = CustomersView(repository, self.store, self.period, self.writer,
-                                            forecast_store=self.forecast_store)
+                                            forecast_runner=self.forecast_runner)
         self.customers_view.customers_changed.connect(self.refresh_status)
         self.customers_view.computing.connect(self._show_computing)
         self.customers_view.write_gate = write_gate
@@ -209,8 +211,8 @@ class MainWindow(QMainWindow):
         cls = getattr(module, spec.cls)
         parameters = inspect.signature(cls).parameters
         extra: dict[str, Any] = {"today": self.today} if "today" in parameters else {}
-        if "forecast_store" in parameters:  # one forecast for the section and the detail
-            extra["forecast_store"] = self.forecast_store
+        if "forecast_runner" in parameters:  # one forecast for the section and the detail
+            extra["forecast_runner"] = self.forecast_runner
         widget: QWidget = cls(self.repository, self.store, **extra)
         if hasattr(widget, "set_period"):
             widget.set_period(self.period)

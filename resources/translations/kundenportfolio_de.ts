@@ -587,177 +587,177 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
         <source>Master data</source>
         <translation>Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="79" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="84" />
         <source>Revenue per year</source>
         <translation>Umsatz je Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="85" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="87" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="89" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="102" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="104" />
         <source>Why this group?</source>
         <translation>Warum diese Gruppe?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="119" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="121" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="121" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="123" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="122" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="133" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="124" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="135" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="123" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="125" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="135" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="137" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="139" />
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="212" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="214" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="149" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
         <source>Order no.</source>
         <translation>Auftragsnr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="164" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
         <source>Discounts</source>
         <translation>Erlösschmälerungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
         <source>Cost of goods</source>
         <translation>Wareneinsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="158" />
         <source>New order…</source>
         <translation>Neuer Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="161" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="167" />
         <source>New cost…</source>
         <translation>Neue Betreuungskosten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="211" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="213" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="213" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="215" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="214" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="216" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="215" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="217" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="216" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="218" />
         <source>Movement</source>
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="222" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="224" />
         <source>No group history yet. The groups of a period are recorded with «Save groups of this period to the history» in the Portfolio section.</source>
         <translation>Noch kein Gruppenverlauf. Die Gruppen eines Zeitraums werden im Bereich Portfolio mit «Gruppen dieses Zeitraums im Verlauf speichern» festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="269" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="271" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="271" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="273" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="276" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="278" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="280" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="282" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
     </message>
@@ -1222,114 +1222,127 @@
     </message>
 </context>
 <context>
+    <name>ForecastRunner</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/forecast_runner.py" line="55" />
+        <source>The forecast could not be computed: %1</source>
+        <translation>Die Prognose konnte nicht berechnet werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ForecastView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="61" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="63" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="62" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="64" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="63" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="64" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
         <source>Expected</source>
         <translation>Erwartet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="65" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="67" />
         <source>Low (10 %)</source>
         <translation>Untergrenze (10 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="66" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="68" />
         <source>High (90 %)</source>
         <translation>Obergrenze (90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="69" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="71" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="70" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="71" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="73" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="72" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
         <source>Expected next 12 months</source>
         <translation>Erwartet nächste 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="74" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="76" />
         <source>Why at risk</source>
         <translation>Grund der Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="157" />
         <source>Export plan…</source>
         <translation>Plan exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="161" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="172" />
         <source>Planning table</source>
         <translation>Planungstabelle</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="162" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="173" />
         <source>Chart</source>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="163" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="174" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="226" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="228" />
+        <source>Computing the forecast…</source>
+        <translation>Prognose wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="237" />
         <source>All customers</source>
         <translation>Alle Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="226" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="237" />
         <source>No group</source>
         <translation>Ohne Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="239" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="250" />
         <source>learned mixture</source>
         <translation>gelernte Mischung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="240" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="251" />
         <source>damped trend (little data)</source>
         <translation>gedämpfter Trend (wenig Daten)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="242" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="253" />
         <source>Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.</source>
         <translation>Prognose ab %1 für 12 Monate: %2 erwartet (%3). %4 Kunden mit Abwanderungsgefahr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="273" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="298" />
         <source>Export plan</source>
         <translation>Plan exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="274" />
+        <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="299" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -1587,67 +1600,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="130" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="132" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="132" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="134" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="138" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="140" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="156" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="158" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="158" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="160" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="160" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="162" />
         <source>Ranking</source>
         <translation>Rangliste</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="162" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="164" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="164" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="166" />
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="166" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="168" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="249" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="251" />
         <source>Computing customer values…</source>
         <translation>Kundenwerte werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="274" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="276" />
         <source>Computing %1 …</source>
         <translation>Berechne %1 …</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="297" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="299" />
         <source>The new language is used from the next start of the program.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/main_window.py" line="311" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="313" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -1655,127 +1668,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="312" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="314" />
         <source>Period: %1</source>
         <translation>Zeitraum: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="332" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="334" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="334" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="336" />
         <source>&amp;New customer…</source>
         <translation>&amp;Neuer Kunde…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="336" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="338" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="337" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="339" />
         <source>&amp;Export list…</source>
         <translation>Liste &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="340" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="342" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="342" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="344" />
         <source>Save as P&amp;DF…</source>
         <translation>Als P&amp;DF speichern…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="344" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="346" />
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="345" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="347" />
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="348" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="350" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="349" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="351" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="350" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="352" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="352" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="354" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="357" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="359" />
         <source>&amp;Find customer</source>
         <translation>Kunde &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="358" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="360" />
         <source>New &amp;contact…</source>
         <translation>Neuer &amp;Kontakt…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="359" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="361" />
         <source>New &amp;order…</source>
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="360" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="362" />
         <source>New relationship c&amp;ost…</source>
         <translation>Neue Betreuungsk&amp;osten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="361" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="363" />
         <source>&amp;Delete customer…</source>
         <translation>Kunde &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="364" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="366" />
         <source>Export data &amp;information (JSON/PDF)…</source>
         <translation>Daten&amp;auskunft exportieren (JSON/PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="365" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="367" />
         <source>&amp;Anonymise customer…</source>
         <translation>Kunde a&amp;nonymisieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="367" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="369" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="371" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="373" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="372" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="374" />
         <source>&amp;About Kundenportfolio</source>
         <translation>&amp;Über Kundenportfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="417" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="419" />
         <source>PDF saved: %1</source>
         <translation>PDF gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="422" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="424" />
         <source>%1 %2
 
 Customer value, portfolio, forecasts and campaigns for small businesses.</source>
@@ -2232,98 +2245,98 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RevenueForecastPanel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="69" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="72" />
         <source>Forecast for the next 12 months</source>
         <translation>Prognose für die nächsten 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="75" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="78" />
         <source>Expected revenue</source>
         <translation>Erwarteter Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="76" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="79" />
         <source>Range (10 % – 90 %)</source>
         <translation>Bandbreite (10 % – 90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="77" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="80" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="78" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="81" />
         <source>Annual average</source>
         <translation>Jahresmittel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="79" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="82" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="80" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="83" />
         <source>Coefficient of variation</source>
         <translation>Variationskoeffizient</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="81" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="84" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="87" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="90" />
         <source>Computed before the latest change of this customer's data.</source>
         <translation>Berechnet vor der letzten Änderung der Daten dieses Kunden.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="90" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="93" />
         <source>Recompute forecast</source>
         <translation>Prognose neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="91" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="94" />
         <source>Computes the forecast of all customers anew (may take a few seconds).</source>
         <translation>Berechnet die Prognose aller Kunden neu (kann einige Sekunden dauern).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="99" />
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="162" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="102" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="165" />
         <source>No customer selected.</source>
         <translation>Kein Kunde ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="103" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="106" />
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="104" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="107" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="107" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="110" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="109" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="112" />
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="112" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="115" />
         <source>Explanation</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="119" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="122" />
         <source>%1 (to date)</source>
         <translation>%1 (bis Stichtag)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="133" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="136" />
         <source>%n complaint(s)</source>
         <translation>
             <numerusform>%n Reklamation</numerusform>
@@ -2331,12 +2344,12 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="135" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="138" />
         <source>(revenue impact %1)</source>
         <translation>(Umsatzwirkung %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="139" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="142" />
         <source>%n campaign(s): %1</source>
         <translation>
             <numerusform>%n Kampagne: %1</numerusform>
@@ -2344,12 +2357,12 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="142" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="145" />
         <source>%1× «buys from a competitor»</source>
         <translation>%1× «kauft bei Konkurrenz»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="145" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="148" />
         <source>%n large one-off order(s) (%1)</source>
         <translation>
             <numerusform>%n Grossauftrag (%1)</numerusform>
@@ -2357,13 +2370,14 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="166" />
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="190" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="169" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="193" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="202" />
         <source>Computing the forecast…</source>
         <translation>Prognose wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="172" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="175" />
         <source>The forecast is computed when this tab is shown.</source>
         <translation>Die Prognose wird berechnet, sobald dieser Reiter angezeigt wird.</translation>
     </message>
@@ -2373,12 +2387,12 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <translation>Für diesen Kunden gibt es noch keine Prognose (die Daten haben sich seit der Berechnung geändert).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="240" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="251" />
         <source>%1 % per year</source>
         <translation>%1 % pro Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="244" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="255" />
         <source>No</source>
         <translation>Nein</translation>
     </message>

@@ -124,3 +124,46 @@ def test_customer_forecast_plan_and_history_share_one_computation(
     assert not store.has_result(as_of, 365) and not store.is_stale(customer.id)
     store.customer_changed(customer.id)  # nothing cached: nothing can be stale
     assert not store.is_stale(customer.id)
+
+
+def _three_years(repo: Repository) -> int:
+    customer = repo.add_customer(Customer(number="20001", name="Schreinerei Graf", country="CH"))
+    assert customer.id is not None
+    for year in (2023, 2024, 2025):
+        repo.record_order(Order(customer_id=customer.id, order_date=dt.date(year, 4, 1),
+                                amount_cents=50_000))
+    return customer.id
+
+
+def test_a_background_job_reads_the_file_on_its_own_connection(file_repo: Repository) -> None:
+    import threading
+
+    customer_id = _three_years(file_repo)
+    store = ForecastStore(file_repo)
+    as_of = dt.date(2025, 12, 31)
+    job = store.job(as_of, 365)
+    computed: list[object] = []
+    worker = threading.Thread(target=lambda: computed.append(job.run()))
+    worker.start()  # the store's sqlite3 connection refuses other threads: run() must not use it
+    worker.join()
+    assert not store.has_result(as_of, 365)
+    assert store.adopt(job, computed[0])  # type: ignore[arg-type]
+    assert store.result(as_of, 365)[0].loc[customer_id, "expected_cents"] == 50_000
+
+
+def test_a_job_handed_out_before_invalidate_is_not_adopted(repo: Repository) -> None:
+    customer_id = _three_years(repo)
+    store = ForecastStore(repo)
+    as_of = dt.date(2025, 12, 31)
+    job = store.job(as_of, 365)  # in memory: the inputs are read now
+    store.customer_changed(customer_id)  # an edit while the job runs: its row may be older
+    computed = job.run()
+    store.invalidate()  # e.g. an import meanwhile
+    assert not store.adopt(job, computed) and not store.has_result(as_of, 365)
+    second = store.job(as_of, 365)
+    store.customer_changed(customer_id)
+    assert store.adopt(second, second.run())
+    assert store.is_stale(customer_id)
+    store.invalidate()
+    store.customer_changed(customer_id)  # nothing cached or computing: nothing to mark
+    assert not store.is_stale(customer_id)

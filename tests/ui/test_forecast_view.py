@@ -23,7 +23,11 @@ def test_forecast_view_shows_plan_and_risks(qtbot, qtmodeltester, shop: Reposito
     qtbot.addWidget(view)
     view.refresh()  # hidden: only marks the view for computing when shown
     assert not view.forecast_store.has_result(TODAY, 365) and view.plan.empty
-    view.update_view()
+    view.update_view()  # computed in the background: the view says so meanwhile
+    assert view.is_busy() and view.info_label.text() == "Computing the forecast…"
+    assert not view.export_button.isEnabled()
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=20000)
+    assert view.export_button.isEnabled()
     qtmodeltester.check(view.plan_model)
     qtmodeltester.check(view.risk_model)
     # every group present + "alle": 12 months, 5 quarters (Nov 2026 – Oct 2027) and a total

@@ -12,6 +12,7 @@ from kundenportfolio.core.models import ComplaintStatus, Contact, ContactType, C
 from kundenportfolio.data import forecast_store
 from kundenportfolio.data.forecast_store import ForecastStore
 from kundenportfolio.data.repository import Repository
+from kundenportfolio.ui.forecast_runner import ForecastRunner
 from kundenportfolio.ui.formatting import format_money
 from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, EXPORT_ROLE
 from kundenportfolio.ui.widgets.revenue_forecast_panel import RevenueForecastPanel
@@ -41,7 +42,7 @@ def test_years_with_explanation_without_the_forecast(qtbot, qtmodeltester, shop:
         raise AssertionError("the years must not wait for the population forecast")
 
     monkeypatch.setattr(forecast_store, "forecast_customers", fail)
-    panel = RevenueForecastPanel(shop, ForecastStore(shop), today=TODAY)
+    panel = RevenueForecastPanel(shop, ForecastRunner(ForecastStore(shop)), today=TODAY)
     qtbot.addWidget(panel)
     panel.set_customer(baker)  # not visible: the forecast waits
     qtmodeltester.check(panel.model)
@@ -65,7 +66,7 @@ def test_years_with_explanation_without_the_forecast(qtbot, qtmodeltester, shop:
 def test_forecast_box_when_visible(qtbot, shop: Repository, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     baker = _complaint_customer(shop)
     store = ForecastStore(shop)
-    panel = RevenueForecastPanel(shop, store, today=TODAY)
+    panel = RevenueForecastPanel(shop, ForecastRunner(store), today=TODAY)
     qtbot.addWidget(panel)
     panel.resize(760, 480)
     panel.set_customer(baker)
@@ -103,6 +104,8 @@ def test_forecast_box_when_visible(qtbot, shop: Repository, tmp_path: Path) -> N
     assert panel.forecast is None and "No forecast" in panel.placeholder.text()
     assert panel.model.rowCount() == 1 and panel.model.index(0, 1).data() == "1'000.00"
     qtbot.mouseClick(panel.recompute_button, Qt.MouseButton.LeftButton)
+    assert panel.is_busy() and panel.placeholder.text() == "Computing the forecast…"
+    qtbot.waitUntil(lambda: not panel.is_busy(), timeout=20000)
     assert panel.status_text() == "zu wenig Daten"
     assert not panel.stale_label.isVisibleTo(panel) and not store.is_stale(baker)
 
@@ -110,7 +113,7 @@ def test_forecast_box_when_visible(qtbot, shop: Repository, tmp_path: Path) -> N
 def test_money_follows_number_format(qtbot, shop: Repository) -> None:  # type: ignore[no-untyped-def]
     baker = _complaint_customer(shop)
     shop.set_settings({"number_format": "de-DE"})
-    panel = RevenueForecastPanel(shop, ForecastStore(shop), today=TODAY)
+    panel = RevenueForecastPanel(shop, ForecastRunner(ForecastStore(shop)), today=TODAY)
     qtbot.addWidget(panel)
     panel.set_customer(baker)
     assert panel.model.index(1, 1).data() == "8.000,00"
@@ -128,7 +131,7 @@ def test_german_texts(qtbot, qapp, shop: Repository) -> None:  # type: ignore[no
     QCoreApplication.installTranslator(translator)
     try:
         baker = _complaint_customer(shop)
-        panel = RevenueForecastPanel(shop, ForecastStore(shop), today=TODAY)
+        panel = RevenueForecastPanel(shop, ForecastRunner(ForecastStore(shop)), today=TODAY)
         qtbot.addWidget(panel)
         panel.set_customer(baker)
         assert panel.model.index(0, 0).data() == "2026 (bis Stichtag)"

@@ -28,6 +28,7 @@ from kundenportfolio.data.forecast_store import ForecastStore
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
 from kundenportfolio.ui.dialogs.score_dialog import ScoreDialog
+from kundenportfolio.ui.forecast_runner import ForecastRunner
 from kundenportfolio.ui.formatting import format_date, format_datetime, format_money, format_number
 from kundenportfolio.ui.labels import CONTACT_TYPES, COST_CATEGORIES, label
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
@@ -56,10 +57,11 @@ class CustomerDetail(QWidget):
 
     def __init__(self, repository: Repository, store: Any, writer: CustomerWriter,
                  period: Period, parent: QWidget | None = None, *,
-                 forecast_store: ForecastStore | None = None) -> None:
+                 forecast_runner: ForecastRunner | None = None) -> None:
         super().__init__(parent)
         self.repository, self.store, self.writer, self.period = repository, store, writer, period
-        self.forecast_store = forecast_store or ForecastStore(repository)
+        self.forecast_runner = forecast_runner or ForecastRunner(ForecastStore(repository), self)
+        self.forecast_store = self.forecast_runner.store
         self.customer: Customer | None = None
         self.settings: dict[str, Any] = repository.all_settings()
         self.number_format = str(self.settings.get("number_format", "de-CH"))
@@ -184,7 +186,7 @@ class CustomerDetail(QWidget):
 
     def _build_revenue(self) -> QWidget:
         # years with their explanations and the forecast (issue 5); the chart shows the same years
-        self.revenue_panel = RevenueForecastPanel(self.repository, self.forecast_store, self,
+        self.revenue_panel = RevenueForecastPanel(self.repository, self.forecast_runner, self,
                                                   today=self.period.end)
         # figure and canvas (matplotlib, ~0.8 s to import) are made when the tab is first seen
         self.figure: Any = None

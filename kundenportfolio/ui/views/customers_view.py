@@ -61,7 +61,7 @@ class CustomersView(QWidget):
 
     def __init__(self, repository: Repository, store: Any, period: Period,
                  writer: CustomerWriter, parent: QWidget | None = None, *,
-                 forecast_store: Any = None) -> None:
+                 forecast_runner: Any = None) -> None:
         super().__init__(parent)
         self.repository, self.store, self.period, self.writer = repository, store, period, writer
         settings = repository.all_settings()
@@ -130,7 +130,7 @@ class CustomersView(QWidget):
         self.table.addAction(delete)
 
         self.detail = CustomerDetail(repository, store, writer, period,
-                                     forecast_store=forecast_store)
+                                     forecast_runner=forecast_runner)
         self.detail.new_contact_requested.connect(self.new_contact)
         self.detail.new_order_requested.connect(self.new_order)
         self.detail.new_cost_requested.connect(self.new_cost)

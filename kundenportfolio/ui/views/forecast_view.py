@@ -1,8 +1,9 @@
 """Section "Prognose" (issue 5): planning table, history + forecast chart, at-risk customers.
 
-Computed lazily (on first show, then on period or data changes) because a forecast over a
-large database takes seconds. The numbers come from a `data.forecast_store.ForecastStore`
-(shared with the customer's Umsatz tab, cached per reference day); the view writes nothing.
+Computed lazily (on first show, then on period or data changes) and in a background thread
+(`ui.forecast_runner`), because a forecast over a large database takes seconds. The numbers
+come from a `data.forecast_store.ForecastStore` (shared with the customer's Umsatz tab,
+cached per reference day); the view writes nothing.
 """
 
 from __future__ import annotations
@@ -28,11 +29,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.forecast_store import GUI_HORIZON_DAYS, ForecastStore
+from kundenportfolio.ui.forecast_runner import ForecastRunner
 from kundenportfolio.ui.formatting import format_money
 from kundenportfolio.ui.models.roles import COLUMN_KIND_ROLE, CUSTOMER_ID_ROLE, EXPORT_ROLE, SORT_ROLE
 
@@ -132,17 +134,26 @@ class ForecastView(QWidget):
     customer_activated = Signal(int)
 
     def __init__(self, repository: Any, store: Any, parent: QWidget | None = None, *,
-                 today: dt.date | None = None, forecast_store: ForecastStore | None = None) -> None:
+                 today: dt.date | None = None, forecast_store: ForecastStore | None = None,
+                 forecast_runner: ForecastRunner | None = None) -> None:
         super().__init__(parent)
         self.repository = repository
         self.store = store  # the PortfolioStore (groups, Kundenwert)
-        self.forecast_store = forecast_store or ForecastStore(repository)
+        self.forecast_runner = forecast_runner or ForecastRunner(
+            forecast_store or ForecastStore(repository), self)
+        self.forecast_store = self.forecast_runner.store
+        self.forecast_runner.finished.connect(self._forecast_finished)
+        self._waiting = False  # update_view waits for the runner
         self.as_of = today or dt.date.today()
         self.plan = pd.DataFrame()
         self.customers = pd.DataFrame()
         self._dirty = True
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(True)
+        self.busy_bar = QProgressBar(self)  # an endless bar while the forecast is computed
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.hide()
         self.export_button = QPushButton(self.tr("Export plan…"), self)
         self.export_button.clicked.connect(self.export_plan)
         self.plan_model = FrameTableModel(PLAN_COLUMNS, self)
@@ -163,6 +174,7 @@ class ForecastView(QWidget):
         self.tabs.addTab(self.risk_table, self.tr("At risk"))
         top = QHBoxLayout()
         top.addWidget(self.info_label, 1)
+        top.addWidget(self.busy_bar)
         top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -209,19 +221,18 @@ class ForecastView(QWidget):
         from kundenportfolio.core.models import Group
         from kundenportfolio.core.scoring import group_label
 
+        self._waiting = not self.forecast_runner.ensure(self.as_of)
+        self.busy_bar.setVisible(self._waiting)
+        self.export_button.setEnabled(not self._waiting)
+        if self._waiting:  # _forecast_finished calls again
+            self.info_label.setText(self.tr("Computing the forecast…"))
+            return
         settings = self.repository.all_settings()
         number_format = str(settings.get("number_format", "de-CH"))
-        waiting = not self.forecast_store.has_result(self.as_of, GUI_HORIZON_DAYS)
-        if waiting:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            cached, info = self.forecast_store.result(self.as_of, GUI_HORIZON_DAYS)
-            portfolio = self.store.result(Period.last_12_months(self.as_of)).table
-            self.plan = self.forecast_store.plan(self.as_of, portfolio["group"])
-            history = self.forecast_store.monthly_history(self.as_of, 24)
-        finally:
-            if waiting:
-                QApplication.restoreOverrideCursor()
+        cached, info = self.forecast_store.result(self.as_of, GUI_HORIZON_DAYS)
+        portfolio = self.store.result(Period.last_12_months(self.as_of)).table
+        self.plan = self.forecast_store.plan(self.as_of, portfolio["group"])
+        history = self.forecast_store.monthly_history(self.as_of, 24)
         labels = {g.value: group_label(settings, g) for g in Group}
         labels.update({"alle": self.tr("All customers"), "ohne": self.tr("No group")})
         self.plan["Gruppe"] = self.plan["group"].map(labels).fillna(self.plan["group"])
@@ -244,6 +255,20 @@ class ForecastView(QWidget):
             .replace("%2", format_money(expected, number_format)).replace("%3", method)
             .replace("%4", str(len(risky))))
         self._dirty = False
+
+    def is_busy(self) -> bool:
+        """True while the forecast is computed in the background (smoke test, tests)."""
+        return self._waiting
+
+    def _forecast_finished(self, error: str) -> None:
+        if not self._waiting:
+            return
+        if error:
+            self._waiting = False
+            self.busy_bar.hide()
+            self.info_label.setText(error)
+            return
+        self.update_view()
 
     def _draw(self, history: pd.Series, number_format: str, currency: str) -> None:
         plan = self.plan[(self.plan["group"] == "alle") & (self.plan["kind"] == "month")]

@@ -4,7 +4,8 @@ and the forecast of the next 12 months with its range, status, trend and at-risk
 
 The years read only this customer's rows, so they are shown at once. The forecast is a row of
 the population forecast (seconds on 100,000 customers): it is computed only while the panel is
-visible, under a wait cursor, and then kept by the shared `ForecastStore` for every customer.
+visible, in a background thread (`ui.forecast_runner`), and then kept by the shared
+`ForecastStore` for every customer.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFormLayout,
     QGroupBox,
     QHeaderView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kundenportfolio.data.forecast_store import GUI_HORIZON_DAYS, ForecastStore
+from kundenportfolio.ui.forecast_runner import ForecastRunner
 from kundenportfolio.ui.formatting import format_money, format_number
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 
@@ -45,11 +46,13 @@ class RevenueForecastPanel(QWidget):
     another reference day; `refresh()` after the customer's data changed (call
     `forecast_store.invalidate()` first when orders, contacts or settings changed)."""
 
-    def __init__(self, repository: Any, forecast_store: ForecastStore | None = None,
+    def __init__(self, repository: Any, forecast_runner: ForecastRunner | None = None,
                  parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.repository = repository
-        self.forecast_store = forecast_store or ForecastStore(repository)
+        self.forecast_runner = forecast_runner or ForecastRunner(ForecastStore(repository), self)
+        self.forecast_store = self.forecast_runner.store
+        self.forecast_runner.finished.connect(self._forecast_finished)
         self.as_of = today or dt.date.today()
         self.customer_id: int | None = None
         self.number_format = "de-CH"
@@ -191,25 +194,33 @@ class RevenueForecastPanel(QWidget):
             QTimer.singleShot(0, self, self.refresh_forecast)
 
     def refresh_forecast(self) -> None:
-        """Fill the forecast box (computes the population forecast once if not cached)."""
+        """Fill the forecast box (the population forecast is computed in the background once
+        if not cached; `_forecast_finished` calls again)."""
         if not self._forecast_stale or self.customer_id is None:
             return
-        waiting = not self.forecast_store.has_result(self.as_of, GUI_HORIZON_DAYS)
-        if waiting:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            row = self.forecast_store.customer_forecast(self.customer_id, self.as_of,
-                                                        GUI_HORIZON_DAYS)
-        finally:
-            if waiting:
-                QApplication.restoreOverrideCursor()
+        if not self.forecast_runner.ensure(self.as_of):
+            self._show_forecast(None, self.tr("Computing the forecast…"))
+            return
+        row = self.forecast_store.customer_forecast(self.customer_id, self.as_of,
+                                                    GUI_HORIZON_DAYS)
         self._forecast_stale = False
         self.forecast = row
         self._show_forecast(row, self.tr("No forecast for this customer yet (data changed "
                                          "since the forecast was computed)."))
 
+    def _forecast_finished(self, error: str) -> None:
+        if error and self._forecast_stale:
+            self._forecast_stale = False
+            self._show_forecast(None, error)
+        else:
+            self.refresh_forecast()
+
+    def is_busy(self) -> bool:
+        """True while this panel waits for the background forecast."""
+        return self._forecast_stale and self.forecast_runner.is_busy()
+
     def recompute(self) -> None:
-        """Forget the cached forecast of all customers and compute it anew (wait cursor)."""
+        """Forget the cached forecast of all customers and compute it anew (background)."""
         self.forecast_store.invalidate()
         self._forecast_stale = self.customer_id is not None
         self.refresh_forecast()
