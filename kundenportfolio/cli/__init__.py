@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,8 +34,38 @@ COMMAND_MODULES = [
 ]
 
 
+# argparse's own error messages (Python 3.11) in German. An error about one argument reads
+# "argument NAME: DETAIL"; the patterns match a whole message or such a detail.
+GERMAN_ERRORS = [(re.compile(english, re.DOTALL), german) for english, german in [
+    (r"unrecognized arguments: (.*)", r"Unbekannte Argumente: \1"),
+    (r"the following arguments are required: (.*)", r"Diese Argumente fehlen: \1"),
+    (r"one of the arguments (.*) is required", r"Eines dieser Argumente ist nötig: \1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"Die Option \1 ist mehrdeutig: \2"),
+    (r"invalid int value: (.*)", r"\1 ist keine ganze Zahl"),
+    (r"invalid \w+ value: (.*)", r"\1 ist kein gültiger Wert"),
+    (r"invalid choice: (.*) \(choose from (.*)\)", r"\1 gibt es nicht (möglich: \2)"),
+    (r"not allowed with argument (.*)", r"Nicht zusammen mit \1 möglich"),
+    (r"expected one argument", "Der Wert fehlt"),
+    (r"expected at most one argument", "Höchstens ein Wert ist möglich"),
+    (r"expected at least one argument", "Mindestens ein Wert ist nötig"),
+    (r"expected (\d+) arguments?", r"\1 Werte sind nötig"),
+    (r"ignored explicit argument (.*)", r"Ein Wert ist hier nicht möglich: \1"),
+]]
+
+
+def german_error(message: str) -> str:
+    """argparse's English error message in German; any other message stays as it is."""
+    about = re.fullmatch(r"argument (.+?): (.*)", message, re.DOTALL)
+    prefix, detail = (f"Argument {about[1]}: ", about[2]) if about else ("", message)
+    for english, german in GERMAN_ERRORS:
+        match = english.fullmatch(detail)
+        if match:
+            return prefix + match.expand(german)
+    return prefix + detail
+
+
 class GermanArgumentParser(argparse.ArgumentParser):
-    """argparse with German headings and error prefix."""
+    """argparse with German headings and error messages."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("add_help", False)
@@ -50,7 +82,7 @@ class GermanArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: Fehler: {message}\n")
+        self.exit(2, f"{self.prog}: Fehler: {german_error(message)}\n")
 
 
 def build_parser() -> GermanArgumentParser:
@@ -75,8 +107,6 @@ def build_parser() -> GermanArgumentParser:
 
 def prepare_environment() -> None:
     """Make the windowed (frozen) program safe before anything heavy is imported."""
-    import os
-
     if sys.stdout is None:  # windowed .exe: no console
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     if sys.stderr is None:
@@ -105,7 +135,14 @@ def main(argv: list[str] | None = None) -> int:
         from kundenportfolio.data.storage_errors import storage_errors
 
         with storage_errors():  # a full disk or read-only folder: German text, not a traceback
-            return int(args.func(args) or 0)
+            code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe (`| head`) shows up here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # the reader has gone: stop quietly. stdout goes to devnull so that Python's own flush
+        # at exit does not fail again (as the Python documentation on SIGPIPE recommends).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except KundenportfolioError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 1

@@ -17,7 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kundenportfolio.cli.common import add_db_options, open_repository
+from kundenportfolio.cli.common import add_db_options, open_repository, output_file
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.money import MoneyFormatError, format_money, parse_money
 
@@ -238,6 +238,7 @@ def _export(repo: Repository, args: argparse.Namespace) -> int:
 
     ids = [p.customer_id for p in repo.list_participants(args.id)]
     frame = export_frame(load_addresses(repo, ids))
-    write_table(frame, args.out, sheet_title="Teilnehmer")
+    with output_file(args.out) as temp:
+        write_table(frame, temp, sheet_title="Teilnehmer")
     print(f"{len(frame)} Adressen geschrieben: {args.out}")
     return 0

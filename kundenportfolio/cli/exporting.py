@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kundenportfolio.cli.common import add_db_options, open_repository
+from kundenportfolio.cli.common import add_db_options, open_repository, output_file
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,7 +33,8 @@ def run(args: argparse.Namespace) -> int:
         raise ValidationError(FieldError("--out", "Die Datei muss auf .csv oder .xlsx enden."))
     repo = open_repository(args, write=False)
     try:
-        count = export_entity(repo, args.entity, args.out)
+        with output_file(args.out) as temp:
+            count = export_entity(repo, args.entity, temp)
     finally:
         repo.db.close()
     print(f"{ENTITY_NAMES[args.entity]}: {count} Datensätze nach {args.out} exportiert.")

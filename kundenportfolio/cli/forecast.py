@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kundenportfolio.cli.common import add_db_options, database_path, open_repository
+from kundenportfolio.cli.common import add_db_options, open_repository, output_file
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.money import format_units_plain
 
@@ -73,12 +73,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     backtest.set_defaults(func=run_backtest)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    if getattr(args, "db", None) and not database_path(args).exists():
-        raise ValidationError(FieldError("--db", f"Die Datenbank {args.db} gibt es nicht."))
-    return open_repository(args, write=False)
-
-
 def run(args: argparse.Namespace) -> int:
     from kundenportfolio.core.forecast import ForecastSettings, forecast_customers
 
@@ -92,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
                                          + " oder ".join(allowed) + " enden."))
     from kundenportfolio.data.order_history import load_forecast_inputs
 
-    repository = _open(args)
+    repository = open_repository(args, write=False)
     if args.customer:
         try:
             return _customer(repository, args.customer, as_of, args.horizon_days)
@@ -112,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
         _print_summary(table, as_of, horizon, info.method, time.perf_counter() - started,
                        str(inputs.settings.get("number_format", "de-CH")))
         return 0
-    write_contract_csv(table, out)
+    with output_file(out) as temp:
+        write_contract_csv(table, temp)
     print(f"Prognose für {len(table)} Kunden ({horizon} Tage nach {as_of:%d.%m.%Y}) nach {out} "
           "geschrieben.")
     return 0
@@ -184,7 +179,8 @@ def _plan(repository, inputs, table: pd.DataFrame, as_of: dt.date,  # type: igno
         return 0
     from kundenportfolio.reports.forecast_export import write_plan
 
-    write_plan(plan, out)
+    with output_file(out) as temp:
+        write_plan(plan, temp)
     print(f"Planungstabelle ({len(plan)} Zeilen) nach {out} geschrieben.")
     return 0
 
@@ -196,7 +192,7 @@ def run_backtest(args: argparse.Namespace) -> int:
 
     if args.holdout_days < 1:
         raise ValidationError(FieldError("--holdout-days", "N muss mindestens 1 sein."))
-    repository = _open(args)
+    repository = open_repository(args, write=False)
     try:
         end = _date(args.as_of, "--as-of") or latest_order_date(repository)
         if end is None:

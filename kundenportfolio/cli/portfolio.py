@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kundenportfolio.cli.common import add_db_options, open_repository
+from kundenportfolio.cli.common import add_db_options, open_repository, output_file
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.money import format_money, format_units_plain
 from kundenportfolio.core.periods import Period
@@ -44,9 +44,11 @@ EXPORT_COLUMNS: list[tuple[str, str, str]] = [
     ("Lieferantenposition", "position", "score"),
     ("Gruppe", "group", "group"),
     ("Gruppe manuell", "overridden", "flag"),
+    ("Unrentabel", "unprofitable", "flag"),  # KDB IV below zero
+    ("Ohne Aufträge", "no_orders", "flag"),  # no order in the period
 ]
 TERMINAL_COLUMNS = ["Rang", "Kundennummer", "Name", "Umsatz", "KDB IV", "ABC", "Attraktivität",
-                    "Lieferantenposition", "Gruppe"]
+                    "Lieferantenposition", "Gruppe", "Gruppe manuell"]
 
 
 def add_period_options(parser: argparse.ArgumentParser) -> None:
@@ -100,10 +102,11 @@ def run(args: argparse.Namespace) -> int:
         print(render_table(table, settings, TERMINAL_COLUMNS))
         print(summary_line(result, settings))
         return 0
-    if out.suffix.lower() == ".csv":
-        write_csv(table, settings, out)
-    else:
-        write_xlsx(table, settings, out, result.period.label)
+    with output_file(out) as temp:
+        if out.suffix.lower() == ".csv":
+            write_csv(table, settings, temp)
+        else:
+            write_xlsx(table, settings, temp, result.period.label)
     print(f"{len(table)} Kunden geschrieben: {out}")
     return 0
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kundenportfolio.cli.common import add_db_options, database_path, open_repository
+from kundenportfolio.cli.common import (
+    add_db_options,
+    database_path,
+    open_repository,
+    output_file,
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -46,19 +51,22 @@ def run_export(args: argparse.Namespace) -> int:
 
     repo = open_repository(args, write=False)
     data = privacy.export_customer(repo.db, args.number)
-    privacy.write_export_json(data, args.out)
+    with output_file(args.out) as temp:
+        privacy.write_export_json(data, temp)
     counts = ", ".join(f"{privacy.TABLE_TITLES.get(t, t)}: {len(rows)}"
                        for t, rows in data["tables"].items())
     print(f"Datenauskunft zu Kunde {data['customer']['number']} geschrieben: {args.out}")
     print(f"  {counts}")
     if args.text:
-        args.text.write_text(privacy.export_text(data), encoding="utf-8")
+        with output_file(args.text) as temp:
+            temp.write_text(privacy.export_text(data), encoding="utf-8")
         print(f"Textfassung: {args.text}")
     if args.pdf:
         from kundenportfolio.reports.privacy_pdf import write_privacy_pdf
 
-        write_privacy_pdf(data, args.pdf, company=str(repo.get_setting("company_name") or ""),
-                          number_format=str(repo.get_setting("number_format")))
+        with output_file(args.pdf) as temp:
+            write_privacy_pdf(data, temp, company=str(repo.get_setting("company_name") or ""),
+                              number_format=str(repo.get_setting("number_format")))
         print(f"PDF-Fassung: {args.pdf}")
     return 0
 

@@ -15,7 +15,7 @@ from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.models import Group
 
 RANKING_COLUMNS = ["Rang", "Kundennummer", "Name", "Kundenwert", "Umsatz", "ABC", "Gruppe",
-                   "Gruppe manuell"]
+                   "Gruppe manuell", "Unrentabel", "Ohne Aufträge"]
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

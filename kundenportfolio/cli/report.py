@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kundenportfolio.cli.common import add_db_options, open_repository
+from kundenportfolio.cli.common import add_db_options, open_repository, output_file
 from kundenportfolio.cli.portfolio import add_period_options, period_from_args
 from kundenportfolio.core.errors import FieldError, ValidationError
 
@@ -70,20 +70,22 @@ def run(args: argparse.Namespace) -> int:
     period = period_from_args(args)
     repository = open_repository(args, write=False)
     store = PortfolioStore(repository)
-    if args.kind == "values":
-        group = parse_group(args.group, repository.all_settings()).value if args.group else None
-        staff_id = _staff_id(repository, args.staff) if args.staff else None
-        pages = pdf.write_value_list_pdf(repository, store, period, out, group=group,
-                                         staff_id=staff_id, abc=abc)
-    elif args.kind == "portfolio":
-        pages = pdf.write_portfolio_pdf(repository, store, period, out)
-    else:
-        try:
-            customer = repository.get_customer_by_number(args.number)
-        except NotFoundError:
-            raise ValidationError(FieldError(
-                "KUNDENNUMMER", f"Keinen Kunden mit der Nummer «{args.number}» gefunden.")) from None
-        assert customer.id is not None
-        pages = pdf.write_customer_sheet_pdf(repository, store, customer.id, out, period)
+    with output_file(out) as temp:
+        if args.kind == "values":
+            group = parse_group(args.group, repository.all_settings()).value if args.group else None
+            staff_id = _staff_id(repository, args.staff) if args.staff else None
+            pages = pdf.write_value_list_pdf(repository, store, period, temp, group=group,
+                                             staff_id=staff_id, abc=abc)
+        elif args.kind == "portfolio":
+            pages = pdf.write_portfolio_pdf(repository, store, period, temp)
+        else:
+            try:
+                customer = repository.get_customer_by_number(args.number)
+            except NotFoundError:
+                raise ValidationError(FieldError(
+                    "KUNDENNUMMER", f"Keinen Kunden mit der Nummer «{args.number}» gefunden.")
+                ) from None
+            assert customer.id is not None
+            pages = pdf.write_customer_sheet_pdf(repository, store, customer.id, temp, period)
     print(f"PDF geschrieben: {out} ({pages} {'Seite' if pages == 1 else 'Seiten'})")
     return 0

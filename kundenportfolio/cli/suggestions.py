@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kundenportfolio.cli.common import add_db_options, open_repository
+from kundenportfolio.cli.common import add_db_options, open_repository, output_file
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.core.money import format_money
 
@@ -180,7 +180,8 @@ def run(args: argparse.Namespace) -> int:
                                groups=groups, customer_ids=customer_ids)
     frame = display_frame(result, settings)
     if out is not None:
-        write_table(frame, out, sheet_title="Vorschläge")
+        with output_file(out) as temp:
+            write_table(frame, temp, sheet_title="Vorschläge")
         print(f"{len(frame)} Vorschläge geschrieben: {out}")
         return 0
     print(f"Vorschläge zur Kundenansprache – Stichtag {as_of:%d.%m.%Y}")

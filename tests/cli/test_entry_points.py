@@ -37,6 +37,26 @@ def test_unknown_option_german_error(capsys: pytest.CaptureFixture[str]) -> None
     assert "Fehler:" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("argv", "german"), [
+    (["ranking", "--top", "zehn"], "Argument --top: 'zehn' ist keine ganze Zahl"),
+    (["portfolio", "--db", "a", "--demo"], "Argument --demo: Nicht zusammen mit --db möglich"),
+    (["export", "kunden", "--out", "k.csv"], "Argument ART: 'kunden' gibt es nicht (möglich: "
+     "'customers', 'orders', 'contacts', 'costs')"),
+    (["ranking", "--gibts-nicht"], "Unbekannte Argumente: --gibts-nicht"),
+    (["export"], "Diese Argumente fehlen: ART, --out"),
+    (["portfolio", "--out"], "Argument --out: Der Wert fehlt"),
+], ids=["int", "exclusive", "choice", "unrecognised", "required", "value"])
+def test_argparse_errors_in_german(argv: list[str], german: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert f"Fehler: {german}\n" in err
+    for english in ("invalid", "not allowed", "unrecognized", "required", "expected"):
+        assert english not in err
+
+
 @pytest.mark.parametrize("command", [
     [sys.executable, "-m", "kundenportfolio", "--version"],
     [sys.executable, str(ROOT / "main.py"), "--version"],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kundenportfolio.cli import main
-from kundenportfolio.core.models import Cost, CostCategory, Customer, Order
+from kundenportfolio.core.models import Cost, CostCategory, Customer, Group, Order
 from kundenportfolio.data.database import open_database
 from kundenportfolio.data.repository import Repository
 
@@ -59,6 +59,39 @@ def test_csv_decimal_point_no_thousands(db_path: Path, tmp_path: Path,
     assert rows[1]["Gruppe"].endswith("kunden")
 
 
+def test_flags_unprofitable_and_without_orders(db_path: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    # 2024: no orders at all; 2025: Café Zürcher's Kundenwert is −50.00
+    for period, unprofitable, without_orders in (("2025", ["nein", "ja"], ["nein", "nein"]),
+                                                 ("2024", ["nein", "nein"], ["ja", "ja"])):
+        out_file = tmp_path / f"portfolio-{period}.csv"
+        assert main(["portfolio", "--db", str(db_path), "--period", period, "--out",
+                     str(out_file)]) == 0
+        with out_file.open(encoding="utf-8-sig") as fh:
+            rows = sorted(csv.DictReader(fh), key=lambda r: r["Kundennummer"])
+        assert [r["Unrentabel"] for r in rows] == unprofitable
+        assert [r["Ohne Aufträge"] for r in rows] == without_orders
+    assert main(["ranking", "--db", str(db_path), "--period", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Unrentabel" in out and "Ohne Aufträge" in out
+    assert next(x for x in out.splitlines() if "Café Zürcher" in x).split()[-2:] == ["ja", "nein"]
+
+
+def test_terminal_table_shows_manual_group(db_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_database(db_path)
+    repo = Repository(db)
+    customer = repo.get_customer_by_number("10002")
+    customer.group_override, customer.group_override_reason = Group.STAR, "Neuer Rahmenvertrag"
+    repo.update_customer(customer)
+    db.close()
+    assert main(["portfolio", "--db", str(db_path), "--period", "2025"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].endswith("Gruppe manuell")
+    assert next(x for x in lines if "Bäckerei Müller" in x).endswith("nein")
+    assert next(x for x in lines if "Café Zürcher" in x).endswith("ja")
+
+
 def test_xlsx_real_numbers_with_formats(db_path: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
@@ -69,6 +102,7 @@ def test_xlsx_real_numbers_with_formats(db_path: Path, tmp_path: Path) -> None:
     headers = [c.value for c in sheet[1]]
     umsatz = sheet.cell(row=2, column=headers.index("Umsatz") + 1)
     assert umsatz.value == pytest.approx(12345.60) and umsatz.number_format == "#,##0.00"
+    assert sheet.cell(row=3, column=headers.index("Unrentabel") + 1).value == "ja"
     assert sheet.cell(row=2, column=headers.index("Rang") + 1).value == 1
     score = sheet.cell(row=2, column=headers.index("Attraktivität") + 1)
     assert isinstance(score.value, (int, float)) and score.number_format == "0.0"
