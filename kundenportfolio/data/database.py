@@ -2,7 +2,9 @@
 
 A file is only ever written to after it has been recognised as ours (or is new/empty).
 Anything else — not SQLite at all, another program's SQLite file, a file from a newer
-Kundenportfolio — is refused with a German message and left byte-for-byte untouched.
+Kundenportfolio — is refused with a German message and left byte-for-byte untouched, with
+nothing created beside it (no -wal/-shm). A new file is marked as ours (application_id)
+before its first migration, so an interrupted first start is completed on the next open.
 """
 
 from __future__ import annotations
@@ -37,10 +39,33 @@ def read_only_uri(path: Path | PurePath) -> str:
     return f"{uri}?mode=ro"
 
 
+def _is_wal_mode(path: Path) -> bool:
+    """True if the header says WAL mode (file format read/write versions 2)."""
+    with path.open("rb") as fh:
+        header = fh.read(20)
+    return header[18:20] == b"\x02\x02"
+
+
+def _inspection_uri(path: Path) -> str:
+    """Read-only URI for looking into a file that may be refused: creates nothing beside it.
+
+    Even a `?mode=ro` connection creates -wal/-shm beside a WAL-mode file. Without a -wal the
+    file itself holds everything, so `immutable=1` (no -wal/-shm, no locks) reads it exactly.
+    A -wal with content may hold committed changes (a newer user_version, say) that
+    `immutable=1` would ignore: then the file is read normally, its -shm is beside it already.
+    """
+    uri = read_only_uri(path)
+    wal = path.with_name(path.name + "-wal")
+    if _is_wal_mode(path) and not (wal.exists() and wal.stat().st_size > 0):
+        uri += "&immutable=1"
+    return uri
+
+
 def inspect_file(path: Path) -> tuple[int, int, int]:
     """(application_id, user_version, table count) of an existing file, read-only.
 
-    Raises DatabaseRefusedError if the file is not a SQLite database.
+    Creates nothing beside the file. Raises DatabaseRefusedError if the file is not a SQLite
+    database.
     """
     try:
         with path.open("rb") as fh:
@@ -55,7 +80,7 @@ def inspect_file(path: Path) -> tuple[int, int, int]:
             "(es ist überhaupt keine SQLite-Datei). Sie wurde nicht verändert."
         )
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = sqlite3.connect(_inspection_uri(path), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -72,6 +97,27 @@ def inspect_file(path: Path) -> tuple[int, int, int]:
     return int(app_id), int(version), int(tables)
 
 
+def _unmarked_start_of_ours(path: Path, tables: int) -> bool:
+    """True for a file an older Kundenportfolio began to create but never marked as ours.
+
+    Older versions set application_id only after all migrations, so an interrupted first
+    start left tables without it. Fingerprint: the migrations table lists exactly our first
+    migrations, in order — and if none, it is the only table (each migration is atomic).
+    """
+    try:
+        conn = sqlite3.connect(_inspection_uri(path), uri=True)
+        try:
+            rows = conn.execute(
+                "SELECT migration_set, name FROM _sqlite_migrations ORDER BY rowid"
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False  # no migrations table: not ours
+    ours = [(migrations.migrations.name, name) for name in migrations.MIGRATION_NAMES]
+    return rows == ours[:len(rows)] and (len(rows) > 0 or tables == 1)
+
+
 def check_openable(path: Path) -> bool:
     """Refuse foreign or newer files; returns True if the file exists with our schema."""
     if not path.exists() or path.stat().st_size == 0:
@@ -80,6 +126,8 @@ def check_openable(path: Path) -> bool:
     if app_id != APPLICATION_ID:
         if app_id == 0 and tables == 0:
             return False  # an empty SQLite file: safe to initialise
+        if app_id == 0 and _unmarked_start_of_ours(path, tables):
+            return True  # migrating below completes it (after a backup) and marks it
         raise DatabaseRefusedError(
             f"Die Datei «{path.name}» ist eine SQLite-Datenbank eines anderen Programms, "
             "keine Kundenportfolio-Datenbank. Sie wurde nicht verändert."
@@ -164,7 +212,7 @@ def open_database(
             if deferred:  # first, so that not even a pragma below can write to it
                 db.execute("PRAGMA query_only = ON")
             configure(db)
-            if migrations.migrations.pending(db):
+            if _needs_update(db):
                 hook = before_migrate
                 if isinstance(hook, _Default):
                     from kundenportfolio.data.backup import backup_before_migration
@@ -172,20 +220,29 @@ def open_database(
                     hook = backup_before_migration
                 if existing and hook is not None:
                     hook(path)
-                migrations.apply_pending(db)
+                # Marked as ours before the first migration: if one fails or is interrupted,
+                # the next open recognises the half-created file and completes it.
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                migrations.apply_pending(db)
     except BaseException:
         db.close()
         raise
     return db
 
 
+def _needs_update(db: Database) -> bool:
+    """Migrations pending, or a mark missing (an interrupted first start or update)."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    return (bool(migrations.migrations.pending(db)) or app_id != APPLICATION_ID
+            or version != migrations.schema_version())
+
+
 def _opens_without_writing(path: Path) -> bool:
-    """True if opening `path` writes nothing: WAL mode already set, no migration pending."""
-    with path.open("rb") as fh:
-        header = fh.read(20)
-    wal = header[18:20] == b"\x02\x02"  # file format read/write versions 2 = WAL
-    return wal and inspect_file(path)[1] == migrations.schema_version()
+    """True if opening `path` writes nothing: WAL mode already set, nothing to update."""
+    app_id, version, _tables = inspect_file(path)
+    return (_is_wal_mode(path) and app_id == APPLICATION_ID
+            and version == migrations.schema_version())
 
 
 def writes_blocked(db: Database) -> bool:
