@@ -10,6 +10,7 @@ compared against the day after the end.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 import numpy as np
@@ -151,19 +152,22 @@ def load_contact_sums(db: Database, start: dt.date | None, end: dt.date,
     return _int_frame(db, sql, params, ["customer_id", "contact_count", "complaint_count"])
 
 
-def load_movements(db: Database, period_from: str, period_to: str) -> pd.DataFrame:
-    """Customers whose stored group differs between two snapshots (group history)."""
-    sql = (
-        "SELECT a.customer_id, c.number, c.name, a.group_code, b.group_code "
-        "FROM group_history a JOIN group_history b ON b.customer_id = a.customer_id "
-        "JOIN customers c ON c.id = a.customer_id "
-        "WHERE a.period = ? AND b.period = ? AND a.group_code <> b.group_code "
-        "ORDER BY c.number"
-    )
-    rows = db.conn.execute(sql, [period_from, period_to]).fetchall()
-    return pd.DataFrame.from_records(
-        rows, columns=["customer_id", "number", "name", "from_group", "to_group"]
-    )
+def load_history_groups(db: Database, period: str) -> pd.Series:
+    """customer_id → group code as saved in the group history for `period`."""
+    rows = db.conn.execute("SELECT customer_id, group_code FROM group_history WHERE period = ?",
+                           [period]).fetchall()
+    ids, groups = zip(*rows, strict=True) if rows else ((), ())
+    return pd.Series(list(groups), index=pd.Index(list(ids), dtype="int64", name="customer_id"),
+                     dtype=object)
+
+
+def load_numbers_and_names(db: Database, customer_ids: list[int]) -> pd.DataFrame:
+    """number and name (index: customer_id) of the given customers."""
+    rows = db.conn.execute(
+        "SELECT id, number, name FROM customers WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(customer_ids)]).fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=["customer_id", "number", "name"])
+    return frame.set_index("customer_id")
 
 
 def total_changes(db: Database) -> int:

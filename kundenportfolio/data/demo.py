@@ -45,6 +45,7 @@ from kundenportfolio.data.demo_activity import (
     make_frame,
     make_orders,
 )
+from kundenportfolio.data.repository import ORDER_CONTACT_SUBJECT_SQL
 
 BATCH = 50_000  # rows per executemany call: bounds the Python objects alive at once
 COMPANY = "Demo Handels AG"
@@ -91,6 +92,7 @@ def create_demo_database(path: Path | str, *, customers: int = 250, years: int =
         db = open_database(tmp)
         try:
             _write(db, frame, orders, contacts, costs, rng)
+            _keep_group_history(db, as_of)
         finally:
             db.close()
         try:
@@ -110,6 +112,17 @@ def create_demo_database(path: Path | str, *, customers: int = 250, years: int =
                      contacts=len(contacts.cust) + len(orders.cust), costs=len(costs.cust),
                      staff=frame.n_staff,
                      archetypes={a: int(c) for a, c in zip(ARCHETYPES, counts, strict=True)})
+
+
+def _keep_group_history(db: Database, as_of: dt.date) -> None:
+    """Save the groups of the last two closed calendar years, as the program does at the
+    first start of each new year, so the demo shows group moves and a Verlauf at once."""
+    from kundenportfolio.data.portfolio_store import PortfolioStore
+    from kundenportfolio.data.repository import Repository
+
+    store = PortfolioStore(Repository(db))
+    for year in (as_of.year - 2, as_of.year - 1):
+        store.snapshot_closed_year(dt.date(year + 1, 1, 5))  # only a year that had orders
 
 
 def _remove(tmp: Path) -> None:
@@ -151,7 +164,7 @@ ORDER_CONTACTS_SQL = (
     "INSERT INTO contacts (customer_id, occurred_at, type, direction, staff_id, subject, order_id) "
     "SELECT o.customer_id, o.order_date || ' 00:00', 'order', "
     "CASE WHEN o.id % 12 = 0 THEN 'out' ELSE 'in' END, c.staff_id, "
-    "CASE o.is_credit_note WHEN 1 THEN 'Gutschrift ' ELSE 'Auftrag ' END || o.order_number, o.id "
+    f"{ORDER_CONTACT_SUBJECT_SQL}, o.id "  # its columns exist only in orders: unambiguous
     "FROM orders o JOIN customers c ON c.id = o.customer_id ORDER BY o.id"
 )
 

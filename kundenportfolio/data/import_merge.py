@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from sqlite_utils import Database
 
+from kundenportfolio.data.repository import ORDER_CONTACT_SUBJECT_SQL
+
 STAGE = "temp.import_stage"
 _SRC = "temp.import_match_src"
 _DST = "temp.import_match_dst"
@@ -189,8 +191,7 @@ def merge(db: Database, plan: Plan, mapped: set[str], counts: Counts) -> Iterato
         # The Bestellung contact every order gets (as Repository.record_order writes it).
         db.execute(
             "INSERT INTO contacts (customer_id, occurred_at, type, direction, subject, order_id) "
-            "SELECT customer_id, order_date || ' 00:00', 'order', 'in', "
-            "CASE WHEN order_number IS NULL THEN 'Auftrag' ELSE 'Auftrag ' || order_number END, "
+            f"SELECT customer_id, order_date || ' 00:00', 'order', 'in', {ORDER_CONTACT_SUBJECT_SQL}, "
             "id FROM orders WHERE id > ? ORDER BY id",
             [max_before],
         )

@@ -133,17 +133,45 @@ class PortfolioStore:
         self._seen_changes = aggregates.total_changes(self.repository.db)
         return len(table)
 
-    def snapshot_closed_year(self, today: dt.date) -> str | None:
-        """Keep the history of a closed period: snapshot last calendar year once, if missing.
-
-        Returns the period key if a snapshot was taken now (call e.g. at program start).
-        """
+    def closed_year_to_keep(self, today: dt.date) -> Period | None:
+        """Last calendar year, if it had orders and its groups are not saved yet."""
         period = Period.calendar_year(today.year - 1)
-        if period.key in self.repository.list_periods():
+        if period.key in self.history_periods():
+            return None
+        assert period.start is not None
+        had_orders = self.repository.db.execute(
+            "SELECT 1 FROM orders WHERE order_date BETWEEN ? AND ? LIMIT 1",
+            [period.start.isoformat(), period.end.isoformat()]).fetchone()
+        return period if had_orders else None  # a new, empty database has no history yet
+
+    def snapshot_closed_year(self, today: dt.date) -> str | None:
+        """Keep the history of a closed period: snapshot last calendar year once, if missing
+        (and it had orders). Returns the period key if a snapshot was taken now."""
+        period = self.closed_year_to_keep(today)
+        if period is None:
             return None
         self.snapshot(period, today)
         return period.key
 
+    def history_periods(self) -> list[str]:
+        """Keys of the periods whose groups are saved in the group history."""
+        return self.repository.list_periods()
+
+    def groups(self, period_key: str) -> pd.Series:
+        """customer_id → group code of a period: as saved in the group history, else as
+        computed now (with today's settings and data)."""
+        if period_key in self.history_periods():
+            return aggregates.load_history_groups(self.repository.db, period_key)
+        return self.result(Period.from_key(period_key)).table["group"]
+
     def movements(self, period_from_key: str, period_to_key: str) -> pd.DataFrame:
-        """customer_id, number, name, from_group, to_group of customers who changed group."""
-        return aggregates.load_movements(self.repository.db, period_from_key, period_to_key)
+        """customer_id, number, name, from_group, to_group of customers who changed group
+        between two periods (customers in both only), ordered by number."""
+        both = pd.concat([self.groups(period_from_key).astype(object).rename("from_group"),
+                          self.groups(period_to_key).astype(object).rename("to_group")],
+                         axis=1, join="inner")
+        moved = both[both["from_group"] != both["to_group"]]
+        names = aggregates.load_numbers_and_names(self.repository.db, moved.index.tolist())
+        frame = names.join(moved, how="inner").sort_values("number", kind="stable")
+        frame.index.name = "customer_id"
+        return frame.reset_index()[["customer_id", "number", "name", "from_group", "to_group"]]

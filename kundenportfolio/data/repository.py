@@ -60,6 +60,19 @@ TABLES: dict[type, str] = {
 }
 
 
+def order_contact_subject(is_credit_note: bool, order_number: str | None) -> str:
+    """The subject of an order's Bestellung contact: «Auftrag A-1», «Gutschrift G-7»."""
+    kind = "Gutschrift" if is_credit_note else "Auftrag"
+    return f"{kind} {order_number}" if order_number else kind
+
+
+# the same in SQL, for the bulk writers (import, demo) over the orders table
+ORDER_CONTACT_SUBJECT_SQL = (
+    "CASE is_credit_note WHEN 1 THEN 'Gutschrift' ELSE 'Auftrag' END"
+    " || CASE WHEN order_number IS NULL THEN '' ELSE ' ' || order_number END"
+)
+
+
 class Repository:
     """Typed access to one open Kundenportfolio database."""
 
@@ -306,7 +319,7 @@ class Repository:
             self._customer_must_exist(order.customer_id)
             self._check_order_number_free(order)
             self._insert(order)
-            subject = f"Auftrag {order.order_number}" if order.order_number else "Auftrag"
+            subject = order_contact_subject(order.is_credit_note, order.order_number)
             self._insert(
                 Contact(
                     customer_id=order.customer_id,

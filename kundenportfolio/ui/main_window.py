@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         if start_in_background:
             self.customers_view.load_in_background(db_path, customer_list)
+            self._keep_closed_year(write_gate)
         else:
             self.customers_view.load()
         self.refresh_status()
@@ -245,6 +246,21 @@ class MainWindow(QMainWindow):
                 self.customers_view.wait_for_values()
             finally:
                 QApplication.restoreOverrideCursor()
+
+    def _keep_closed_year(self, write_gate: Any) -> None:
+        """Save last calendar year's groups to the history once (ui/closed_year.py)."""
+        from kundenportfolio.ui.closed_year import ClosedYearSnapshot
+
+        keeper = ClosedYearSnapshot(self.store, self.db_path, self.today, write_gate, self)
+        keeper.saved.connect(self._closed_year_saved)
+        keeper.start()
+
+    def _closed_year_saved(self, label: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Groups of %1 saved to the group history.").replace("%1", label), 10_000)
+        portfolio = self.section("portfolio")
+        if portfolio is not None and portfolio.isVisible():
+            portfolio.show_movements()  # type: ignore[attr-defined]
 
     def _show_computing(self, computing: bool) -> None:
         if computing:

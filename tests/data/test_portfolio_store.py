@@ -192,6 +192,25 @@ def test_snapshot_and_movements(repo: Repository, shop: dict[str, int]) -> None:
     assert list(moved.columns) == ["customer_id", "number", "name", "from_group", "to_group"]
 
 
+def test_movements_of_periods_not_saved_are_computed(repo: Repository,
+                                                    shop: dict[str, int]) -> None:
+    store = PortfolioStore(repo)
+    moved = store.movements("2025", PERIOD.key)  # nothing saved: both computed now
+    assert shop["a"] in moved["customer_id"].tolist()
+    assert repo.list_periods() == []  # computing writes no history
+    store.snapshot(Period.calendar_year(2025), dt.date(2026, 1, 5))  # saved and computed mixed
+    again = store.movements("2025", PERIOD.key)
+    pd.testing.assert_frame_equal(again, moved)
+    assert store.movements(PERIOD.key, PERIOD.key).empty
+
+
+def test_closed_year_needs_orders(repo: Repository) -> None:
+    store = PortfolioStore(repo)
+    _customer(repo, "9")
+    assert store.snapshot_closed_year(dt.date(2027, 1, 3)) is None  # 2026 had no orders
+    assert repo.list_periods() == []
+
+
 def test_closed_year_snapshotted_once(repo: Repository, shop: dict[str, int]) -> None:
     store = PortfolioStore(repo)
     assert store.snapshot_closed_year(dt.date(2027, 1, 3)) == "2026"

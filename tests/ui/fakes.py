@@ -33,6 +33,7 @@ class FakeStore:
         self.requested: list[Any] = []
         self.snapshots: list[Any] = []
         self.movement_requests: list[tuple[str, str]] = []
+        self.saved_periods: list[str] = []  # what history_periods() answers
         self.invalidated = 0
 
     def result(self, period: Any) -> FakeResult:
@@ -45,8 +46,13 @@ class FakeStore:
         self.movement_requests.append((period_from_key, period_to_key))
         return self.movements_frame
 
+    def history_periods(self) -> list[str]:
+        return list(self.saved_periods)
+
     def snapshot(self, period: Any) -> None:
         self.snapshots.append(period)
+        if period.key not in self.saved_periods:
+            self.saved_periods.append(period.key)
 
     def invalidate(self) -> None:
         self.invalidated += 1

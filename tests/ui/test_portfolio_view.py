@@ -44,6 +44,7 @@ def movements() -> pd.DataFrame:
 @pytest.fixture
 def view(qtbot, repo: Repository, movements: pd.DataFrame) -> PortfolioView:  # type: ignore[no-untyped-def]
     store = FakeStore(FakeResult(_table(), thresholds=(55.0, 40.0)), movements)
+    store.saved_periods = ["2024", "2025"]  # the group history holds two calendar years
     widget = PortfolioView(repo, store, today=TODAY)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
@@ -122,7 +123,7 @@ def test_period_change_fetches_result_and_movements(qtbot, view: PortfolioView) 
         view.period_selector.setCurrentIndex(index)
     assert blocker.args == [Period.calendar_year(2025)]
     assert store.requested[-1] == Period.calendar_year(2025)
-    assert store.movement_requests[-1] == ("2024", "2025")
+    assert store.movement_requests[-1] == ("2024", "2025")  # the period shown and the one before
     view.set_period(Period.all_time(TODAY))
     assert store.requested[-1] == Period.all_time(TODAY)
 
@@ -140,15 +141,34 @@ def test_strategies_use_configured_labels(qtbot, repo: Repository) -> None:  # t
 
 
 def test_movements_listed_and_open_customer(qtbot, view: PortfolioView, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    model = view.movements_model
+    # the period shown against the one before it (computed, not saved: the store decides)
+    shown = Period.last_12_months(TODAY)
+    assert view.movements.selected_pair() == (shown.previous().key, shown.key)
+    model = view.movements.proxy
     qtmodeltester.check(model)
     assert model.rowCount() == 1
     assert model.index(0, 2).data() == "Fragezeichenkunden"
     assert model.index(0, 3).data() == "Ertragskunden"
     with qtbot.waitSignal(view.customer_activated, timeout=1000) as blocker:
-        view.movements_view.doubleClicked.emit(model.index(0, 1))
+        view.movements.view.doubleClicked.emit(model.index(0, 1))
     assert blocker.args == [2]
     assert model.index(0, 0).data(CUSTOMER_ID_ROLE) == 2
+
+
+def test_movements_for_a_chosen_pair_of_periods(view: PortfolioView) -> None:
+    store = view.store
+    shown = Period.last_12_months(TODAY)
+    panel = view.movements
+    # offered: the saved calendar years and the period shown with the one before it
+    assert [panel.to_combo.itemData(i) for i in range(panel.to_combo.count())] == [
+        "2024", shown.previous().key, "2025", shown.key]
+    assert panel.from_combo.itemText(0) == "Kalenderjahr 2024"
+    panel.from_combo.setCurrentIndex(panel.from_combo.findData("2024"))
+    assert store.movement_requests[-1] == ("2024", shown.key)
+    requests = len(store.movement_requests)
+    panel.to_combo.setCurrentIndex(panel.to_combo.findData("2024"))  # the same period twice
+    assert len(store.movement_requests) == requests and panel.model.rowCount() == 0
+    assert panel.hint.text() == "Choose two different periods."
 
 
 def test_empty_movements_model_passes_modeltester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]

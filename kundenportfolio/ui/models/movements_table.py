@@ -46,6 +46,11 @@ class MovementsTableModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 

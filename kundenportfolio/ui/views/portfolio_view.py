@@ -16,17 +16,14 @@ import pandas as pd
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -41,9 +38,9 @@ from kundenportfolio.reports.charts import (
     draw_portfolio,
     format_number,
 )
-from kundenportfolio.ui.models.movements_table import CUSTOMER_ID_ROLE, MovementsTableModel
 from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
 from kundenportfolio.ui.views.result_section import ResultSection
+from kundenportfolio.ui.widgets.movements_panel import MovementsPanel
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
 HIT_SLACK_PX = 3.0  # a pointer this close to a bubble's edge still counts as on it
@@ -100,19 +97,8 @@ class PortfolioView(ResultSection, QWidget):
         self.strategy_label.setWordWrap(True)
         self.strategy_label.setTextFormat(Qt.TextFormat.RichText)
         self.strategy_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.movements_title = QLabel(self)
-        self.movements_title.setWordWrap(True)
-        self.movements_model = MovementsTableModel(self)
-        self.movements_view = QTableView(self)
-        self.movements_view.setModel(self.movements_model)
-        self.movements_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.movements_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.movements_view.verticalHeader().hide()
-        header = self.movements_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.movements_view.activated.connect(self._movement_activated)
-        self.movements_view.doubleClicked.connect(self._movement_activated)
+        self.movements = MovementsPanel(store, self)
+        self.movements.customer_activated.connect(self.customer_activated)
         self.snapshot_button = QPushButton(self.tr("Save groups of this period to the history"), self)
         self.snapshot_button.setToolTip(self.tr(
             "Records every customer's group for this period, so later periods can show movements."))
@@ -124,8 +110,7 @@ class PortfolioView(ResultSection, QWidget):
         strategies_title = QLabel(self.tr("<b>Standard strategies</b>"), self)
         side_layout.addWidget(strategies_title)
         side_layout.addWidget(self.strategy_label)
-        side_layout.addWidget(self.movements_title)
-        side_layout.addWidget(self.movements_view, 1)
+        side_layout.addWidget(self.movements, 1)
         side_layout.addWidget(self.snapshot_button)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -152,7 +137,7 @@ class PortfolioView(ResultSection, QWidget):
         self._fill_choices(self.staff_filter, self.tr("All account managers"), self._table["staff_name"])
         self._fill_choices(self.industry_filter, self.tr("All industries"), self._table["industry"])
         self._show_strategies()
-        self._show_movements()
+        self.show_movements()
         self.redraw()
 
     def filtered_table(self) -> pd.DataFrame:
@@ -203,7 +188,7 @@ class PortfolioView(ResultSection, QWidget):
 
     def save_snapshot(self) -> None:
         self.store.snapshot(self.period())
-        self._show_movements()
+        self.show_movements()
 
     # ---- internals -------------------------------------------------------------------
 
@@ -231,23 +216,9 @@ class PortfolioView(ResultSection, QWidget):
                 f"{html.escape(group_strategy(self.settings, group))}</p>")
         self.strategy_label.setText("".join(parts))
 
-    def _show_movements(self) -> None:
-        period = self.period()
-        previous = period.previous()
+    def show_movements(self) -> None:
         labels = {g: group_label(self.settings, g) for g in GROUP_ORDER}
-        movements = self.store.movements(previous.key, period.key)
-        self.movements_model.set_movements(movements, labels)
-        if len(movements):
-            text = self.tr("<b>Moved group since the previous period</b> (%1)")
-        else:
-            text = self.tr("<b>Moved group since the previous period</b> (%1): none recorded. "
-                           "Movements appear once the groups of both periods are saved to the history.")
-        self.movements_title.setText(text.replace("%1", html.escape(previous.label)))
-
-    def _movement_activated(self, index: QModelIndex) -> None:
-        customer_id = index.data(CUSTOMER_ID_ROLE)
-        if customer_id is not None:
-            self.customer_activated.emit(int(customer_id))
+        self.movements.show_for(self.period(), labels)
 
     def _forget_display_points(self, _event: Any) -> None:
         self._display = None
