@@ -8,6 +8,7 @@ is a programming error.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,28 @@ def declare(key: str, type_: type, default: Any, validate: Validator | None = No
     return setting
 
 
+def check(key: str, value: Any) -> str | None:
+    """German message if `value` is not valid for the declared setting `key`; None if it is.
+
+    Float settings take only finite numbers: inf and nan slip through checks like ``>= 0``
+    and crash later (an infinite CLV horizon raises OverflowError in core/value.py).
+    """
+    setting = DECLARED.get(key)
+    if setting is None:
+        return "Unbekannte Einstellung."
+    if setting.type is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return "Bitte eine Zahl angeben."
+        if not math.isfinite(value):
+            return "Bitte eine endliche Zahl angeben."
+    if setting.validate is None:
+        return None
+    try:
+        return setting.validate(value)
+    except (TypeError, ValueError):
+        return "Ungültiger Wert."
+
+
 def _one_of(*choices: str) -> Validator:
     def check(value: Any) -> str | None:
         return None if value in choices else f"Erlaubt sind: {', '.join(choices)}."
@@ -49,6 +72,11 @@ def _non_negative(value: Any) -> str | None:
     return None if float(value) >= 0 else "Der Wert darf nicht negativ sein."
 
 
+def _years(value: Any) -> str | None:
+    # As the settings page allows; discounted over decades, later years add next to nothing.
+    return None if 0 <= float(value) <= 50 else "Eine Anzahl Jahre von 0 bis 50."
+
+
 SETTINGS_VERSION_KEY = declare("settings_version", int, SETTINGS_VERSION)
 COMPANY_NAME = declare("company_name", str, "")
 COMPANY_LOGO = declare("company_logo_path", str, "")
@@ -57,7 +85,7 @@ NUMBER_FORMAT = declare("number_format", str, "de-CH", _one_of("de-CH", "de-DE",
 UI_LANGUAGE = declare("ui_language", str, "de", _one_of("de", "en"))
 DEFAULT_MARGIN_PERCENT = declare("default_margin_percent", float, 35.0, _percent)
 DISCOUNT_RATE_PERCENT = declare("clv_discount_rate_percent", float, 8.0, _percent)
-REMAINING_YEARS = declare("clv_remaining_years", float, 5.0, _non_negative)
+REMAINING_YEARS = declare("clv_remaining_years", float, 5.0, _years)
 
 # ---- data safety (issue 8): backup folder and rotation --------------------------------------
 

@@ -230,21 +230,13 @@ def group_strategy(settings: Mapping[str, Any], group: Group | str) -> str:
 
 
 def validate_settings(values: Mapping[str, Any]) -> None:
-    """Check portfolio settings (each on its own and together); raises ValidationError.
+    """Check settings (each on its own and together); raises ValidationError.
 
-    `values` may hold only some keys; the cross-check A < B uses the given values.
+    `values` may hold only some keys; the cross-check A ≤ B runs when both are given.
+    Repository.set_settings passes the whole resulting settings, the settings page its edits.
     """
-    errors: list[FieldError] = []
-    for key, value in values.items():
-        setting = declared.DECLARED.get(key)
-        if setting is None or setting.validate is None:
-            continue
-        try:
-            message = setting.validate(value)
-        except (TypeError, ValueError):
-            message = "Ungültiger Wert."
-        if message:
-            errors.append(FieldError(key, message))
+    errors = [FieldError(key, message) for key, value in values.items()
+              if (message := declared.check(key, value))]
     a = values.get("abc_threshold_a_percent")
     b = values.get("abc_threshold_b_percent")
     if not errors and a is not None and b is not None and float(a) > float(b):

@@ -36,6 +36,7 @@ from kundenportfolio.core.models import (
     Order,
     Staff,
 )
+from kundenportfolio.core.scoring import validate_settings
 from kundenportfolio.core.validation import (
     normalise_name,
     normalise_phone,
@@ -520,22 +521,13 @@ class Repository:
         return {key: stored.get(key, s.default) for key, s in declared_settings.DECLARED.items()}
 
     def set_settings(self, values: Mapping[str, Any]) -> None:
-        """Validate and store several settings at once: all or nothing."""
-        errors = []
-        for key, value in values.items():
-            setting = declared_settings.DECLARED.get(key)
-            if setting is None:
-                errors.append(FieldError(key, "Unbekannte Einstellung."))
-                continue
-            try:
-                message = setting.validate(value) if setting.validate else None
-            except (TypeError, ValueError):
-                message = "Ungültiger Wert."
-            if message:
-                errors.append(FieldError(key, message))
-        if errors:
-            raise ValidationError(errors)
+        """Validate and store several settings at once: all or nothing.
+
+        The whole resulting settings are checked, not only the changed keys: a rule like
+        A ≤ B for the ABC thresholds can break when only one of them changes.
+        """
         with self.transaction():
+            validate_settings({**self.all_settings(), **values})
             for key, value in values.items():
                 self.db.execute(
                     "INSERT INTO settings (key, value) VALUES (?, ?) "
