@@ -22,6 +22,11 @@ _CURRENCY = re.compile(r"^(CHF|EUR|Fr\.|SFr\.|€)\s*|\s*(CHF|EUR|Fr\.|SFr\.|€
 _SPACES = str.maketrans("", "", " \u00a0\u202f")
 _MINUS = ("-", "\u2212")
 
+# Largest amount the validators accept: 100 billion currency units. Far above any real order or
+# cost, and 10^13 cents leave room in SQLite's 64-bit integers (max ≈ 9.2 × 10^18) for sums of
+# ~900'000 such amounts; they also stay exact as float64 (exact up to 2^53 ≈ 9 × 10^15).
+MAX_CENTS = 10**13
+
 
 class MoneyFormatError(ValueError):
     """The text is not an amount in the chosen number format; the message says why."""
@@ -61,7 +66,8 @@ def parse_money(text: str, number_format: str) -> int:
             f"«{text}»: Im Format {number_format} trennt der Punkt die Tausender "
             f"und das Komma ist das Dezimalzeichen (Beispiel: {example})."
         )
-    if number_format == "de-CH" and re.fullmatch(r"\d{1,3}\.\d{3}", raw):
+    # 1.234 could be 1234 or 1.234; 0.005 could not be thousands (no group starts with 0).
+    if number_format == "de-CH" and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", raw):
         raise MoneyFormatError(
             f"«{text}» ist mehrdeutig: Im Format de-CH ist der Punkt das Dezimalzeichen. "
             f"Für Tausender bitte 1'234 schreiben; Beträge haben höchstens zwei "
@@ -73,9 +79,18 @@ def parse_money(text: str, number_format: str) -> int:
     if fraction and not fraction.isdigit():
         raise MoneyFormatError(f"«{text}»: Nach dem Dezimalzeichen dürfen nur Ziffern stehen.")
     if len(fraction) > 2:
-        raise MoneyFormatError(f"«{text}»: Höchstens zwei Nachkommastellen.")
+        raise MoneyFormatError(
+            f"«{text}» hat {len(fraction)} Nachkommastellen; Beträge haben höchstens zwei."
+        )
     if thousands in integer_part:
         groups = integer_part.split(thousands)
+        if decimal == "," and not fraction and len(groups) == 2 and 1 <= len(groups[1]) <= 2:
+            # 1234.50 under de-DE/de-AT: a decimal point where the comma belongs
+            suggestion = f"{'-' if negative else ''}{groups[0]}{decimal}{groups[1]}"
+            raise MoneyFormatError(
+                f"«{text}»: Im Format {number_format} ist das Komma das Dezimalzeichen, "
+                f"der Punkt trennt die Tausender. Gemeint ist wohl «{suggestion}»."
+            )
         if not (1 <= len(groups[0]) <= 3) or any(len(g) != 3 for g in groups[1:]):
             raise MoneyFormatError(
                 f"«{text}»: Die Tausendergruppen stimmen nicht (Beispiel: {example})."

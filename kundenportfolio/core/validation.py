@@ -20,6 +20,7 @@ from kundenportfolio.core.models import (
     Customer,
     Order,
 )
+from kundenportfolio.core.money import MAX_CENTS
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -78,7 +79,12 @@ def normalise_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("ß", "ss")
-    text = re.sub(r"\b(gmbh|ag|kg|ohg|gbr|e\s*k|ug|sarl|sa|co|und|&)\b", " ", text)
+    # Dots only abbreviate here: without them e.K., e.U., Ges.m.b.H. and Co.KG match below.
+    text = text.replace(".", "")
+    text = re.sub(
+        r"\b(gmbh|gesmbh|ag|kg|klg|og|ohg|gbr|e\s*k|e\s*u|ug|sa\s*rl|sa|co\s*kg|co|und|&)\b",
+        " ", text,
+    )
     return re.sub(r"[^a-z0-9]+", "", text)
 
 
@@ -89,6 +95,12 @@ def normalise_phone(phone: str) -> str:
         if phone.strip().startswith(("+", "00")) and digits.startswith(prefix):
             return "0" + digits[len(prefix):].lstrip("0")
     return digits
+
+
+def _amount_in_range(errors: list[FieldError], field: str, cents: int | None) -> None:
+    # Bigger amounts are typing errors and would overflow SQLite's 64-bit integers.
+    if cents is not None and abs(cents) > MAX_CENTS:
+        errors.append(FieldError(field, "Der Betrag ist zu gross (höchstens 100 Milliarden)."))
 
 
 def _rating(errors: list[FieldError], field: str, value: int | None) -> None:
@@ -108,6 +120,7 @@ def validate_customer(customer: Customer) -> None:
         errors.append(FieldError("email", f"«{customer.email}» ist keine gültige E-Mail-Adresse."))
     if customer.potential_cents is not None and customer.potential_cents < 0:
         errors.append(FieldError("potential_cents", "Das Bedarfspotenzial kann nicht negativ sein."))
+    _amount_in_range(errors, "potential_cents", customer.potential_cents)
     _rating(errors, "rating_payment", customer.rating_payment)
     _rating(errors, "rating_reference", customer.rating_reference)
     _rating(errors, "rating_relationship", customer.rating_relationship)
@@ -137,6 +150,9 @@ def validate_order(order: Order) -> None:
         errors.append(
             FieldError("discount_cents", "Die Erlösschmälerung ist grösser als der Umsatz.")
         )
+    _amount_in_range(errors, "amount_cents", order.amount_cents)
+    _amount_in_range(errors, "discount_cents", order.discount_cents)
+    _amount_in_range(errors, "cost_of_goods_cents", order.cost_of_goods_cents)
     if order.cost_of_goods_cents is not None and order.cost_of_goods_cents < 0 and not (
         order.is_credit_note
     ):
@@ -156,6 +172,7 @@ def validate_contact(contact: Contact) -> None:
         errors.append(
             FieldError("revenue_impact_cents", "Nur eine Reklamation hat eine Umsatzwirkung.")
         )
+    _amount_in_range(errors, "revenue_impact_cents", contact.revenue_impact_cents)
     if is_complaint and contact.complaint_status is None:
         contact.complaint_status = ComplaintStatus.OPEN
     if errors:
@@ -163,5 +180,9 @@ def validate_contact(contact: Contact) -> None:
 
 
 def validate_cost(cost: Cost) -> None:
+    errors: list[FieldError] = []
     if cost.amount_cents < 0:
-        raise ValidationError(FieldError("amount_cents", "Kosten können nicht negativ sein."))
+        errors.append(FieldError("amount_cents", "Kosten können nicht negativ sein."))
+    _amount_in_range(errors, "amount_cents", cost.amount_cents)
+    if errors:
+        raise ValidationError(errors)

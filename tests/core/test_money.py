@@ -34,8 +34,8 @@ def test_parse_valid(text: str, fmt: str, cents: int) -> None:
         ("1.234", "de-CH", "mehrdeutig"),
         ("1,50", "de-CH", "der Punkt das Dezimalzeichen"),
         ("1'234.50", "de-DE", "das Komma ist das Dezimalzeichen"),
-        ("1.50", "de-DE", "Tausendergruppen"),
-        ("1,234", "de-DE", "zwei Nachkommastellen"),
+        ("1.234.5", "de-DE", "Tausendergruppen"),
+        ("1,234", "de-DE", "höchstens zwei"),
         ("12.345.6", "de-CH", "mehr als ein Dezimalzeichen"),
         ("abc", "de-CH", "kein Betrag"),
         ("", "de-DE", "Betrag eingeben"),
@@ -59,3 +59,23 @@ def test_format() -> None:
 @pytest.mark.parametrize("cents", [0, 1, 99, 100, 123456789, -250])
 def test_format_parse_round_trip(fmt: str, cents: int) -> None:
     assert parse_money(format_money(cents, fmt), fmt) == cents
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt", "message"),
+    [
+        # more than two decimals is not ambiguous: say what is wrong
+        ("0.005", "de-CH", "«0.005» hat 3 Nachkommastellen; Beträge haben höchstens zwei."),
+        # a decimal point under de-DE/de-AT: explain the comma and suggest the right form
+        ("1234.50", "de-DE", "Im Format de-DE ist das Komma das Dezimalzeichen, der Punkt "
+                             "trennt die Tausender. Gemeint ist wohl «1234,50»."),
+        ("-1.5", "de-AT", "Gemeint ist wohl «-1,5»."),
+    ],
+)
+def test_parse_messages_say_what_is_wrong(text: str, fmt: str, message: str) -> None:
+    with pytest.raises(MoneyFormatError) as info:
+        parse_money(text, fmt)
+    assert message in str(info.value)
+    assert "mehrdeutig" not in str(info.value)
+    assert "Tausendergruppen" not in str(info.value)
+

@@ -8,6 +8,7 @@ import pytest
 
 from kundenportfolio.core.errors import ValidationError
 from kundenportfolio.core.models import Contact, ContactType, Cost, CostCategory, Customer, Group, Order
+from kundenportfolio.core.money import MAX_CENTS
 from kundenportfolio.core.validation import (
     DateFormatError,
     normalise_name,
@@ -57,6 +58,28 @@ def test_discount_larger_than_amount_refused() -> None:
                              discount_cents=200))
 
 
+def test_absurd_amounts_refused_with_field() -> None:
+    day = dt.date(2025, 1, 1)
+    huge = 10**22  # would not even fit SQLite's 64-bit integers
+    with pytest.raises(ValidationError) as info:
+        validate_order(Order(customer_id=1, order_date=day, amount_cents=huge,
+                             cost_of_goods_cents=huge))
+    assert set(info.value.fields) == {"amount_cents", "cost_of_goods_cents"}
+    assert "zu gross" in info.value.fields["amount_cents"]
+    with pytest.raises(ValidationError) as info:
+        validate_order(Order(customer_id=1, order_date=day, amount_cents=-huge,
+                             is_credit_note=True))
+    assert set(info.value.fields) == {"amount_cents"}
+    with pytest.raises(ValidationError) as info:
+        validate_cost(Cost(customer_id=1, cost_date=day, category=CostCategory.VISIT,
+                           amount_cents=huge))
+    assert set(info.value.fields) == {"amount_cents"}
+    with pytest.raises(ValidationError) as info:
+        validate_customer(Customer(number="1", name="X", potential_cents=huge))
+    assert set(info.value.fields) == {"potential_cents"}
+    validate_order(Order(customer_id=1, order_date=day, amount_cents=MAX_CENTS))
+
+
 def test_complaint_fields_only_on_complaints() -> None:
     when = dt.datetime(2025, 1, 1, 9, 0)
     with pytest.raises(ValidationError) as info:
@@ -77,4 +100,15 @@ def test_cost_not_negative() -> None:
 def test_normalisation_for_duplicates() -> None:
     assert normalise_name("Müller AG") == normalise_name("MUELLER ag")
     assert normalise_name("Schreinerei Graf GmbH") == normalise_name("schreinerei graf")
+    assert normalise_name("Bäckerei Müller AG") != normalise_name("Bäckerei Maier AG")
+
+
+@pytest.mark.parametrize("name", [
+    "Hotel Richter e.K.", "Hotel Richter e. K.", "Hotel Richter e.U.", "Hotel Richter GmbH",
+    "Hotel Richter GmbH & Co. KG", "Hotel Richter GmbH & Co.KG", "Hotel Richter Ges.m.b.H.",
+    "Hotel Richter AG", "Hotel Richter SA", "Hotel Richter Sàrl", "Hotel Richter S.à r.l.",
+    "Hotel Richter KlG", "Hotel Richter OG", "Hotel Richter KG", "Hotel Richter OHG",
+])
+def test_legal_forms_ignored_for_duplicates(name: str) -> None:
+    assert normalise_name(name) == normalise_name("Hotel Richter")
     assert normalise_phone("+41 44 123 45 67") == normalise_phone("044 123 45 67")

@@ -85,6 +85,12 @@ def test_duplicate_warnings(repo: Repository, customer: Customer) -> None:
     assert repo.find_duplicates(customer) == []  # itself is no duplicate
 
 
+def test_duplicate_warning_despite_legal_form_with_dots(repo: Repository) -> None:
+    first = repo.add_customer(Customer(number="20001", name="Hotel Richter e.K.", postcode="80331"))
+    found = repo.find_duplicates(Customer(number="x", name="Hotel Richter", postcode="80331"))
+    assert [(w.customer_id, w.reasons) for w in found] == [(first.id, ["gleicher Name und gleiche PLZ"])]
+
+
 def test_contact_round_trip(repo: Repository, customer: Customer, staff: Staff) -> None:
     complaint = repo.add_contact(Contact(
         customer_id=customer.id, occurred_at=dt.datetime(2025, 6, 2, 10, 15),
@@ -147,6 +153,14 @@ def test_order_errors_name_field(repo: Repository, customer: Customer) -> None:
     with pytest.raises(ValidationError) as info:
         repo.record_order(Order(customer_id=customer.id, order_date=dt.date(2025, 1, 3), amount_cents=-5))
     assert "amount_cents" in info.value.fields
+
+
+def test_absurd_amount_is_a_field_error_not_an_overflow(repo: Repository, customer: Customer) -> None:
+    with pytest.raises(ValidationError) as info:  # used to raise OverflowError from sqlite3
+        repo.record_order(Order(customer_id=customer.id, order_date=dt.date(2025, 1, 3),
+                                amount_cents=10**22))
+    assert "zu gross" in info.value.fields["amount_cents"]
+    assert repo.db.execute("SELECT count(*) FROM orders").fetchone()[0] == 0
 
 
 def test_cost_round_trip(repo: Repository, customer: Customer) -> None:
