@@ -170,6 +170,12 @@ def load_numbers_and_names(db: Database, customer_ids: list[int]) -> pd.DataFram
     return frame.set_index("customer_id")
 
 
+def first_order_year(db: Database) -> int | None:
+    """The calendar year of the oldest order (None without orders)."""
+    first = db.conn.execute("SELECT min(order_date) FROM orders").fetchone()[0]
+    return int(str(first)[:4]) if first else None
+
+
 def total_changes(db: Database) -> int:
     """Rows changed through this connection so far (cheap change detector for caches)."""
     return int(db.conn.total_changes)

@@ -153,6 +153,10 @@ class PortfolioStore:
         self.snapshot(period, today)
         return period.key
 
+    def first_order_year(self) -> int | None:
+        """The calendar year of the oldest order: the periods offered start there."""
+        return aggregates.first_order_year(self.repository.db)
+
     def history_periods(self) -> list[str]:
         """Keys of the periods whose groups are saved in the group history."""
         return self.repository.list_periods()

@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.writer = CustomerWriter(repository, self.undo_stack, self)
         self.today = today or dt.date.today()
-        self.period_selector = PeriodSelector(self.today, self)
+        self.period_selector = PeriodSelector(
+            self.today, self, first_year=self.store.first_order_year())
         self.period_selector.setObjectName("period_selector")
         self.period = self.period_selector.period()
         self.forecast_store = ForecastStore(repository)  # computed only when first needed

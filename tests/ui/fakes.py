@@ -46,6 +46,9 @@ class FakeStore:
         self.movement_requests.append((period_from_key, period_to_key))
         return self.movements_frame
 
+    def first_order_year(self) -> int | None:
+        return None
+
     def history_periods(self) -> list[str]:
         return list(self.saved_periods)
 

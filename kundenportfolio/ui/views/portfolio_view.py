@@ -65,7 +65,8 @@ class PortfolioView(ResultSection, QWidget):
         self._display: np.ndarray | None = None  # cached screen coordinates of the bubbles
         self.settings: dict[str, Any] = {}
 
-        self.period_selector = PeriodSelector(today, self)
+        self.period_selector = PeriodSelector(
+            today, self, first_year=self.store.first_order_year())
         self.staff_filter = QComboBox(self)
         self.industry_filter = QComboBox(self)
         self.abc_filter = QComboBox(self)

@@ -52,7 +52,8 @@ class RankingView(ResultSection, QWidget):
         self._fingerprint: tuple[Any, ...] = ()
         self.settings: dict[str, Any] = {}
 
-        self.period_selector = PeriodSelector(today, self)
+        self.period_selector = PeriodSelector(
+            today, self, first_year=self.store.first_order_year())
         self.group_filter = QComboBox(self)
         self.count_label = QLabel(self)
 

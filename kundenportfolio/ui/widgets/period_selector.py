@@ -1,4 +1,4 @@
-"""A combo box for the reference period: last 12 months, the last calendar years, all years."""
+"""A combo box for the reference period: last 12 months, calendar years, all years."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from kundenportfolio.core.periods import Period
 
-YEARS_OFFERED = 6  # the current and the five previous calendar years
+YEARS_OFFERED = 6  # at least the current and the five previous calendar years
+OLDEST_YEAR_OFFERED = 50  # years back at most, whatever a mistyped order date says
 
 
 class PeriodSelector(QComboBox):
@@ -17,11 +18,15 @@ class PeriodSelector(QComboBox):
 
     period_changed = Signal(object)
 
-    def __init__(self, today: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, today: dt.date | None = None, parent: QWidget | None = None, *,
+                 first_year: int | None = None) -> None:
+        """`first_year`: the year of the oldest order; every year since then is offered."""
         super().__init__(parent)
         self.today = today or dt.date.today()
+        years = max(YEARS_OFFERED, self.today.year - (first_year or self.today.year) + 1)
         self._periods: list[Period] = [Period.last_12_months(self.today)]
-        self._periods += [Period.calendar_year(self.today.year - i) for i in range(YEARS_OFFERED)]
+        self._periods += [Period.calendar_year(self.today.year - i)
+                          for i in range(min(years, OLDEST_YEAR_OFFERED))]
         self._periods.append(Period.all_time(self.today))
         for period in self._periods:
             self.addItem(self._caption(period))
