@@ -22,7 +22,7 @@ _CURRENCY = re.compile(r"^(CHF|EUR|Fr\.|SFr\.|€)\s*|\s*(CHF|EUR|Fr\.|SFr\.|€
 _SPACES = str.maketrans("", "", " \u00a0\u202f")
 _MINUS = ("-", "\u2212")
 
-# Largest amount the validators accept: 100 billion currency units. Far above any real order or
+# Largest amount accepted anywhere: 100 billion currency units. Far above any real order or
 # cost, and 10^13 cents leave room in SQLite's 64-bit integers (max ≈ 9.2 × 10^18) for sums of
 # ~900'000 such amounts; they also stay exact as float64 (exact up to 2^53 ≈ 9 × 10^15).
 MAX_CENTS = 10**13
@@ -100,7 +100,14 @@ def parse_money(text: str, number_format: str) -> int:
         integer_part = "0"
     if not integer_part.isdigit():
         raise MoneyFormatError(f"«{text}» ist kein Betrag (Beispiel: {example}).")
-    cents = int(integer_part) * 100 + int((fraction + "00")[:2])
+    # Too many digits are refused before int(), which itself refuses over 4300 digits.
+    too_long = len(integer_part.lstrip("0")) > len(str(MAX_CENTS // 100))
+    cents = 0 if too_long else int(integer_part) * 100 + int((fraction + "00")[:2])
+    if too_long or cents > MAX_CENTS:
+        raise MoneyFormatError(
+            f"«{text}» ist zu gross; der grösste mögliche Betrag ist "
+            f"{format_money(MAX_CENTS, number_format)}."
+        )
     return -cents if negative else cents
 
 

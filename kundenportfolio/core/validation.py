@@ -146,9 +146,11 @@ def validate_order(order: Order) -> None:
         )
     if order.discount_cents < 0:
         errors.append(FieldError("discount_cents", "Die Erlösschmälerung kann nicht negativ sein."))
-    elif order.amount_cents >= 0 and order.discount_cents > order.amount_cents:
+    elif order.discount_cents > abs(order.amount_cents):
+        # also on a credit note: −100 with 500 discount would be a Nettoerlös of −600
+        what = "der Betrag der Gutschrift" if order.amount_cents < 0 else "der Umsatz"
         errors.append(
-            FieldError("discount_cents", "Die Erlösschmälerung ist grösser als der Umsatz.")
+            FieldError("discount_cents", f"Die Erlösschmälerung ist grösser als {what}.")
         )
     _amount_in_range(errors, "amount_cents", order.amount_cents)
     _amount_in_range(errors, "discount_cents", order.discount_cents)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kundenportfolio.core.money import MoneyFormatError, format_money, format_units_plain, parse_money
+from kundenportfolio.core.money import (
+    MAX_CENTS,
+    MoneyFormatError,
+    format_money,
+    format_units_plain,
+    parse_money,
+)
 
 
 @pytest.mark.parametrize(
@@ -79,3 +85,19 @@ def test_parse_messages_say_what_is_wrong(text: str, fmt: str, message: str) -> 
     assert "mehrdeutig" not in str(info.value)
     assert "Tausendergruppen" not in str(info.value)
 
+
+@pytest.mark.parametrize("fmt", ["de-CH", "de-DE", "de-AT"])
+@pytest.mark.parametrize("text", ["99999999999999999999999", "100000000001", "-100000000001",
+                                  "9" * 5000])
+def test_parse_refuses_absurd_amounts(text: str, fmt: str) -> None:
+    with pytest.raises(MoneyFormatError, match="zu gross"):
+        parse_money(text, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["de-CH", "de-DE", "de-AT"])
+def test_largest_amount_round_trips(fmt: str) -> None:
+    assert parse_money(format_money(MAX_CENTS, fmt), fmt) == MAX_CENTS
+    assert parse_money(format_money(-MAX_CENTS, fmt), fmt) == -MAX_CENTS
+    assert MAX_CENTS * 100_000 < 2**63  # sums of many such amounts still fit SQLite's integers
+    with pytest.raises(MoneyFormatError, match="zu gross"):
+        parse_money(format_money(MAX_CENTS + 1, fmt), fmt)

@@ -58,6 +58,18 @@ def test_discount_larger_than_amount_refused() -> None:
                              discount_cents=200))
 
 
+def test_credit_note_discount_limited_to_its_amount() -> None:
+    day = dt.date(2025, 1, 1)
+    with pytest.raises(ValidationError) as info:  # Nettoerlös would be −600
+        validate_order(Order(customer_id=1, order_date=day, amount_cents=-100, discount_cents=500,
+                             is_credit_note=True))
+    assert info.value.fields == {
+        "discount_cents": "Die Erlösschmälerung ist grösser als der Betrag der Gutschrift."
+    }
+    validate_order(Order(customer_id=1, order_date=day, amount_cents=-100, discount_cents=100,
+                         is_credit_note=True))
+
+
 def test_absurd_amounts_refused_with_field() -> None:
     day = dt.date(2025, 1, 1)
     huge = 10**22  # would not even fit SQLite's 64-bit integers

@@ -95,9 +95,10 @@ def test_random_writes_keep_totals_equal_to_group_by(repo: Repository) -> None:
             ids.append(_customer(repo, f"n{step}"))
         elif op < 0.25:
             credit = rng.random() < 0.2
+            amount = -rng.randint(1, 9_999) if credit else rng.randint(0, 99_999)
             order = repo.record_order(Order(
-                customer_id=cid, order_date=day, amount_cents=-rng.randint(1, 9_999) if credit
-                else rng.randint(0, 99_999), discount_cents=rng.choice([0, 0, 500]),
+                customer_id=cid, order_date=day, amount_cents=amount,
+                discount_cents=min(rng.choice([0, 0, 500]), abs(amount)),  # at most the amount
                 cost_of_goods_cents=rng.choice([None, rng.randint(0, 50_000)]), is_credit_note=credit))
             orders.append(int(order.id or 0))
         elif op < 0.4:
@@ -110,7 +111,7 @@ def test_random_writes_keep_totals_equal_to_group_by(repo: Repository) -> None:
             order = repo.get_order(rng.choice(orders))
             order.customer_id = rng.choice(ids)
             order.cost_of_goods_cents = rng.choice([None, 1_234])
-            order.discount_cents = rng.choice([0, 100])
+            order.discount_cents = min(rng.choice([0, 100]), abs(order.amount_cents))
             repo.update_order(order)
         elif op < 0.72:  # raw SQL edits of contacts and costs (type/category/customer/amount)
             repo.db.execute("UPDATE contacts SET type = ?, customer_id = ? WHERE id IN "
