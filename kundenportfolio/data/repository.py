@@ -59,6 +59,12 @@ TABLES: dict[type, str] = {
     Campaign: "campaigns",
     GroupSnapshot: "group_history",
 }
+# what a record is called in a message («Kampagne Nr. 77 gibt es nicht.»)
+NOUNS: dict[type, str] = {
+    Staff: "Mitarbeiter/in", Customer: "Kunde", Contact: "Kontakt", Order: "Auftrag",
+    Cost: "Kosteneintrag", Instrument: "Instrument", Campaign: "Kampagne",
+    GroupSnapshot: "Gruppenstand",
+}
 
 
 def order_contact_subject(is_credit_note: bool, order_number: str | None) -> str:
@@ -109,12 +115,12 @@ class Repository:
             [*row.values(), obj.id],
         )
         if cursor.rowcount == 0:
-            raise NotFoundError(f"{type(obj).__name__} {obj.id} gibt es nicht mehr.")
+            raise NotFoundError(f"{NOUNS[type(obj)]} Nr. {obj.id} gibt es nicht mehr.")
 
     def _get(self, cls: type[T], record_id: int) -> T:
         rows = list(self.db.query(f"SELECT * FROM {TABLES[cls]} WHERE id = ?", [record_id]))
         if not rows:
-            raise NotFoundError(f"{cls.__name__} {record_id} gibt es nicht.")
+            raise NotFoundError(f"{NOUNS[cls]} Nr. {record_id} gibt es nicht.")
         return from_row(cls, rows[0])
 
     def _list(self, cls: type[T], where: str = "1", params: list[Any] | None = None,
@@ -126,7 +132,7 @@ class Repository:
         with self.transaction():
             cursor = self.db.execute(f"DELETE FROM {TABLES[cls]} WHERE id = ?", [record_id])
             if cursor.rowcount == 0:
-                raise NotFoundError(f"{cls.__name__} {record_id} gibt es nicht mehr.")
+                raise NotFoundError(f"{NOUNS[cls]} Nr. {record_id} gibt es nicht mehr.")
 
     def _customer_must_exist(self, customer_id: int) -> None:
         if not self.db.execute("SELECT 1 FROM customers WHERE id = ?", [customer_id]).fetchone():
@@ -543,9 +549,3 @@ class Repository:
             else:
                 for key in keys:
                     self.db.execute("DELETE FROM settings WHERE key = ?", [key])
-
-
-def integrity_error_field(exc: sqlite3.IntegrityError) -> str:
-    """Best guess at the field a constraint error is about, for a message next to it."""
-    match = re.search(r"(?:UNIQUE|CHECK|NOT NULL) constraint failed: \w+\.(\w+)", str(exc))
-    return match.group(1) if match else "record"

@@ -236,3 +236,10 @@ def test_settings_validated_all_or_nothing(repo: Repository) -> None:
     assert repo.get_setting("number_format") == "de-DE"
     repo.reset_settings()
     assert repo.get_setting("number_format") == "de-CH"
+
+
+def test_missing_records_are_named_in_german(repo: Repository) -> None:
+    with pytest.raises(NotFoundError, match=r"^Kampagne Nr\. 77 gibt es nicht\.$"):
+        repo.get_campaign(77)
+    with pytest.raises(NotFoundError, match=r"^Auftrag Nr\. 5 gibt es nicht mehr\.$"):
+        repo.delete_order(5)
