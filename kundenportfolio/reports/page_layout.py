@@ -1,13 +1,15 @@
 """Page layout of a report body: HTML blocks (QTextDocument) and fast painted grids.
 
 A long customer list as one HTML table takes QTextDocument ~15 s per 5'000 rows to lay out;
-a `Grid` is painted row by row with QPainter instead (long names wrap to a second line, then
-are cut with "…"; the header row is repeated on every page): ~2 s for 5'000 rows. `plan` places all blocks
-first, so the page count is known before painting ("Seite 1 von N").
+a `Grid` is painted row by row with QPainter instead (long names wrap at spaces and hyphens to
+a second line, then are cut with "…"; the header row is repeated on every page): ~2 s for
+5'000 rows. `plan` places all blocks first, so the page count is known before painting
+("Seite 1 von N").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 HEAD_BG = "#E4E8EE"
 STRIPE_BG = "#F6F6F6"
 TOTAL_BG = "#E9E9E9"
-MAX_LINES = 2  # a long name wraps once; beyond that it is cut with "…"
+MAX_LINES = 2  # a long name wraps once; beyond that it is cut with "…" (see fit_lines)
 
 
 @dataclass
@@ -126,55 +128,98 @@ def _place_html(plan: Plan, cursor: _Cursor, document: Any, width: float, line: 
     cursor.y = min(cursor.body, float(last.bottom()) - (pages - 1) * cursor.body)
 
 
-def _cell_texts(grid: Grid, cells: Sequence[str], width: float, pad: float, metrics: Any,
-                line_height: float) -> tuple[list[tuple[str, int]], float]:
-    """(text as shown, wrap flag) per cell and the row's height: left columns wrap (up to
-    MAX_LINES lines, then cut with "…"; a word too long for the column breaks anywhere),
-    right-aligned ones (amounts) stay on one line."""
-    from PySide6.QtCore import QRectF, Qt
-
-    word, anywhere = int(Qt.TextFlag.TextWordWrap), int(Qt.TextFlag.TextWrapAnywhere)
-    shown, lines = [], 1
-    for (_, align, fraction), cell in zip(grid.columns, cells, strict=True):
-        room = width * fraction - 2 * pad
-        if metrics.horizontalAdvance(cell) <= room:
-            shown.append((cell, word))
-            continue
-        if align != "left":
-            shown.append((metrics.elidedText(cell, Qt.TextElideMode.ElideRight, room), word))
-            continue
-        wrap = word
-        box = metrics.boundingRect(QRectF(0, 0, room, 1e6), wrap, cell)
-        if box.width() > room + 0.5:  # one word wider than the column
-            wrap = anywhere
-            box = metrics.boundingRect(QRectF(0, 0, room, 1e6), wrap, cell)
-        needed = max(1, round(box.height() / metrics.lineSpacing()))
-        if needed > MAX_LINES:
-            needed = MAX_LINES
-            cell = metrics.elidedText(cell, Qt.TextElideMode.ElideRight, room * MAX_LINES * 0.9)
-        shown.append((cell, wrap))
-        lines = max(lines, needed)
-    return shown, line_height + (lines - 1) * metrics.lineSpacing()
+# A line may break after a space, or after a hyphen or slash between letters
+# («Müller-Lüdenscheid», «Kunz/Meier»), never inside a word.
+_BREAK = re.compile(r"(?<=\s)(?=\S)|(?<=\w[-/\u2010\u2013])(?=\w)")
 
 
-def _grid_row(grid: Grid, shown: Sequence[tuple[str, int]], y: float, width: float,
-              row_height: float, pad: float, font: Any, background: str | None) -> Callable[[Any], None]:
-    def op(painter: Any) -> None:
+def fit_lines(text: str, room: float, metrics: Any, max_lines: int = MAX_LINES) -> list[str]:
+    """`text` as at most `max_lines` lines no wider than `room` (measured with `metrics`, a
+    QFontMetricsF of the painting device): wrapped at spaces and hyphens only; what does not fit
+    ends in "…" — the rest of the last line, or a single word wider than the column."""
+    from PySide6.QtCore import Qt
+
+    text = " ".join(text.split())  # tabs and line breaks as spaces: lines are ours to make
+
+    def width(piece: str) -> float:
+        return float(metrics.horizontalAdvance(piece))
+
+    def elide(piece: str) -> str:
+        return str(metrics.elidedText(piece, Qt.TextElideMode.ElideRight, room))
+
+    if width(text) <= room:
+        return [text]
+    rest = _BREAK.split(text)
+    lines: list[str] = []
+    while rest:
+        if len(lines) >= max_lines - 1:
+            lines.append(elide("".join(rest).rstrip()))
+            break
+        take = 0
+        while take < len(rest) and width("".join(rest[:take + 1]).rstrip()) <= room:
+            take += 1
+        if take == 0:  # one word wider than the column: cut with "…", not broken
+            lines.append(elide("".join(rest).rstrip()))
+            break
+        lines.append("".join(rest[:take]).rstrip())
+        rest = rest[take:]
+    return lines
+
+
+def _cell_lines(grid: Grid, cells: Sequence[str], width: float, pad: float,
+                metrics: Any) -> list[list[str]]:
+    """The lines of each cell: left columns wrap (up to MAX_LINES lines), right-aligned ones
+    (amounts) stay on one line."""
+    return [fit_lines(cell, width * fraction - 2 * pad, metrics,
+                      MAX_LINES if align == "left" else 1)
+            for (_, align, fraction), cell in zip(grid.columns, cells, strict=True)]
+
+
+@dataclass
+class GridRow:
+    """One painted row of a Grid: the lines of every cell and where they go (a draw operation).
+
+    Each line is drawn on its own, without Qt's wrapping, so the page shows exactly the lines
+    measured while planning.
+    """
+
+    grid: Grid
+    lines: list[list[str]]
+    y: float
+    height: float
+    width: float
+    pad: float
+    line_spacing: float
+    font: Any
+    background: str | None
+
+    def text_rects(self) -> list[list[Any]]:
+        """Per cell, the QRectF of each of its lines (vertically centred in the row)."""
+        from PySide6.QtCore import QRectF
+
+        rects, x = [], 0.0
+        for (_, _, fraction), lines in zip(self.grid.columns, self.lines, strict=True):
+            top = self.y + (self.height - len(lines) * self.line_spacing) / 2
+            rects.append([QRectF(x + self.pad, top + n * self.line_spacing,
+                                 self.width * fraction - 2 * self.pad, self.line_spacing)
+                          for n in range(len(lines))])
+            x += self.width * fraction
+        return rects
+
+    def __call__(self, painter: Any) -> None:
         from PySide6.QtCore import QRectF, Qt
         from PySide6.QtGui import QColor
 
         painter.save()
-        painter.setFont(font)
-        if background:
-            painter.fillRect(QRectF(0, y, width, row_height), QColor(background))
-        x = 0.0
-        for (_, align, fraction), (cell, wrap) in zip(grid.columns, shown, strict=True):
-            box = QRectF(x + pad, y, width * fraction - 2 * pad, row_height)
+        painter.setFont(self.font)
+        if self.background:
+            painter.fillRect(QRectF(0, self.y, self.width, self.height), QColor(self.background))
+        for (_, align, _), lines, rects in zip(self.grid.columns, self.lines, self.text_rects(),
+                                               strict=True):
             flags = Qt.AlignmentFlag.AlignRight if align == "right" else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(box, int(flags | Qt.AlignmentFlag.AlignVCenter) | wrap, cell)
-            x += width * fraction
+            for line, rect in zip(lines, rects, strict=True):
+                painter.drawText(rect, int(flags | Qt.AlignmentFlag.AlignVCenter), line)
         painter.restore()
-    return op
 
 
 def _place_grid(plan: Plan, cursor: _Cursor, grid: Grid, device: Any, width: float,
@@ -183,31 +228,38 @@ def _place_grid(plan: Plan, cursor: _Cursor, grid: Grid, device: Any, width: flo
 
     # Texts are measured while planning, with the device's metrics.
     metrics, bold_metrics = QFontMetricsF(font, device), QFontMetricsF(bold, device)
-    line_height = metrics.height() * 1.3
+    spacing = max(float(metrics.lineSpacing()), float(bold_metrics.lineSpacing()))
+    line_height = max(metrics.height() * 1.3, spacing)
     pad = device.logicalDpiX() / 25.4 * 1.0  # 1 mm
-    header, header_height = _cell_texts(grid, [label for label, _, _ in grid.columns], width, pad,
-                                        bold_metrics, line_height)
+
+    def row(lines: list[list[str]], font_: Any, background: str | None) -> GridRow:
+        count = max(len(cell) for cell in lines)
+        return GridRow(grid, lines, y=cursor.y, height=line_height + (count - 1) * spacing,
+                       width=width, pad=pad, line_spacing=spacing, font=font_,
+                       background=background)
+
+    header = _cell_lines(grid, [label for label, _, _ in grid.columns], width, pad, bold_metrics)
 
     def put_header() -> None:
-        plan.add(cursor.page, _grid_row(grid, header, cursor.y, width, header_height, pad, bold,
-                                        HEAD_BG))
-        cursor.y += header_height
+        operation = row(header, bold, HEAD_BG)
+        plan.add(cursor.page, operation)
+        cursor.y += operation.height
 
-    if cursor.room() < header_height + 2 * line_height:
+    if cursor.room() < row(header, bold, None).height + 2 * line_height:
         cursor.new_page()
     put_header()
     first_total = len(grid.rows) - grid.total_rows
     for index, cells in enumerate(grid.rows):
         total = index >= first_total
-        shown, height = _cell_texts(grid, cells, width, pad, bold_metrics if total else metrics,
-                                    line_height)
-        if cursor.room() < height:
+        lines = _cell_lines(grid, cells, width, pad, bold_metrics if total else metrics)
+        background = TOTAL_BG if total else (STRIPE_BG if index % 2 else None)
+        operation = row(lines, bold if total else font, background)
+        if cursor.room() < operation.height:
             cursor.new_page()
             put_header()
-        background = TOTAL_BG if total else (STRIPE_BG if index % 2 else None)
-        plan.add(cursor.page, _grid_row(grid, shown, cursor.y, width, height, pad,
-                                        bold if total else font, background))
-        cursor.y += height
+            operation.y = cursor.y
+        plan.add(cursor.page, operation)
+        cursor.y += operation.height
     cursor.y += line_height * 0.6  # a little air before the next block
 
 
