@@ -1,8 +1,10 @@
 """`kundenportfolio suggestions`: whom to address, why, and with which instrument (METHOD §5).
 
 Without --out the most urgent suggestions as a table in the terminal; with --out FILE.csv or
-FILE.xlsx all of them. --overview shows the Normstrategie and fitting instruments per group,
---review the review questions per group.
+FILE.xlsx all of them: the CSV for German Excel (semicolons, decimal comma, no thousands
+separator), the XLSX with real numbers and dates. --overview shows the Normstrategie and fitting
+instruments per group, --review the review questions per group, or with --customer the answers
+for that customer (as the customer panel of the window shows them).
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from kundenportfolio.core.money import format_money
 if TYPE_CHECKING:  # pandas costs ~0.4 s at start-up; only commands that compute need it
     import pandas as pd
 
+    from kundenportfolio.reports.export import Kind
+
 HEADERS = ["Priorität", "Kundennummer", "Name", "Gruppe", "Rang", "Kundenwert", "Grund",
            "Detail", "Instrument", "Art", "Betreuer", "Letzter Kontakt", "Tage seit Kontakt"]
 TERMINAL = ["Priorität", "Kundennummer", "Name", "Gruppe", "Kundenwert", "Grund", "Instrument",
             "Art"]
+# what the columns of the file export hold (see file_frame); the rest is text
+FILE_KINDS: dict[str, Kind] = {"Priorität": "integer", "Rang": "integer", "Kundenwert": "money",
+                               "Letzter Kontakt": "date", "Tage seit Kontakt": "integer"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -48,7 +55,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
                         help="Normstrategie und passende Instrumente je Gruppe zeigen.")
     parser.add_argument("--review", action="store_true",
                         help="Review-Fragen je Gruppe beantworten (Hauptkontakt, Betreuer, "
-                        "Reklamationen, Trend).")
+                        "Reklamationen, Trend); mit --customer für diesen Kunden.")
     parser.set_defaults(func=run)
 
 
@@ -93,6 +100,22 @@ def display_frame(result: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFram
         "Tage seit Kontakt": [("" if pd.isna(v) else str(int(v)))
                               for v in result["days_since_contact"]],
     }, columns=HEADERS)
+
+
+def file_frame(result: pd.DataFrame, settings: dict[str, Any]) -> pd.DataFrame:
+    """The suggestions for --out: as display_frame, but numbers stay numbers (Kundenwert in
+    cents, FILE_KINDS) so that the CSV gets a decimal comma and the XLSX real numbers."""
+    import pandas as pd
+
+    frame = display_frame(result, settings)
+    frame["Priorität"] = result["priority"].astype("int64").to_numpy()
+    frame["Rang"] = result["rank"].astype("int64").to_numpy()
+    frame["Kundenwert"] = result["kundenwert_cents"].astype("int64").to_numpy()
+    frame["Letzter Kontakt"] = [v if isinstance(v, dt.date) else None
+                                for v in result["last_contact_date"]]
+    frame["Tage seit Kontakt"] = pd.array(
+        [None if pd.isna(v) else int(v) for v in result["days_since_contact"]], dtype="Int64")
+    return frame
 
 
 RIGHT = {"Priorität", "Rang", "Kundenwert", "Tage seit Kontakt"}
@@ -147,6 +170,45 @@ def _review(table: pd.DataFrame, engagement: Any, settings: dict[str, Any], limi
             print(f"  … und {len(orphans) - limit} weitere.")
 
 
+def _customer_review(table: pd.DataFrame, engagement: Any, settings: dict[str, Any],
+                     as_of: dt.date) -> None:
+    """The review answers for the one customer in `table`, in the words of the window's
+    customer panel (core.review.review, as ui.widgets.suggestions_panel)."""
+    import math
+
+    from kundenportfolio.core.review import review
+
+    answers = review(table, engagement, settings).iloc[0]
+    fmt = str(settings["number_format"])
+    print(f"Review für Kunde {answers['number']} {answers['name']} "
+          f"({group_label(settings, str(answers['group']))}) – Stichtag {as_of:%d.%m.%Y}")
+    print(f"  Kundenwert: {format_money(int(answers['kundenwert_cents']), fmt)} "
+          f"{settings['currency']}")
+    if answers["no_responsible"]:
+        print("  Kein Betreuer festgelegt.")
+    else:
+        print(f"  Betreuer: {answers['staff_name']}")
+    if answers["main_contacts"]:
+        text = (f"  Hauptansprechpartner im Haus: {answers['main_staff_name']} "
+                f"({int(answers['main_contacts'])} Kontakte in den letzten 12 Monaten)")
+        if answers["main_is_responsible"] is True:
+            text += " – der zuständige Betreuer."
+        elif answers["main_is_responsible"] is False and not answers["no_responsible"]:
+            text += f" – nicht der zuständige Betreuer ({answers['staff_name']})."
+        print(text)
+    else:
+        print("  Kein Kontakt durch Mitarbeitende in den letzten 12 Monaten.")
+    if answers["open_complaints"]:
+        print(f"  Offene Reklamationen: {int(answers['open_complaints'])}")
+    trend = answers["revenue_trend"]
+    if trend is not None and not math.isnan(float(trend)):
+        print(f"  Umsatzentwicklung: {float(trend) * 100:+.0f} % pro Jahr")
+    if answers["unprofitable"]:
+        print("  Unrentabel: Der Kundenwert ist negativ.")
+    print(f"  Was gut läuft: {answers['goes_well'] or '–'}")
+    print(f"  Was schlecht läuft: {answers['goes_badly'] or '–'}")
+
+
 def run(args: argparse.Namespace) -> int:
     from kundenportfolio.cli.ranking import parse_group
     from kundenportfolio.core.periods import Period
@@ -171,6 +233,17 @@ def run(args: argparse.Namespace) -> int:
         _overview(repo, settings)
         return 0
     table = PortfolioStore(repo).result(Period.last_12_months(as_of)).table
+    if args.review and customer_ids is not None:
+        one = table[table.index.isin(customer_ids)]
+        if one.empty:
+            print(f"Für Kunde {args.customer} gibt es keine Review-Antworten: Er ist nicht im "
+                  "Kundenportfolio.")
+        elif groups is not None and not one["group"].isin(groups).all():
+            print(f"Kunde {args.customer} gehört zur Gruppe "
+                  f"«{group_label(settings, str(one['group'].iloc[0]))}», nicht zur gewählten.")
+        else:
+            _customer_review(one, load_engagement(repo, as_of, customer_ids[0]), settings, as_of)
+        return 0
     engagement = load_engagement(repo, as_of)
     if args.review:
         _review(table if groups is None else table[table["group"].isin(groups)], engagement,
@@ -178,12 +251,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     result = build_suggestions(table, engagement, repo.list_instruments(), settings, as_of,
                                groups=groups, customer_ids=customer_ids)
-    frame = display_frame(result, settings)
     if out is not None:
+        rows = file_frame(result, settings)
         with output_file(out) as temp:
-            write_table(frame, temp, sheet_title="Vorschläge")
-        print(f"{len(frame)} Vorschläge geschrieben: {out}")
+            write_table(rows, temp, sheet_title="Vorschläge", kinds=FILE_KINDS)
+        print(f"{len(rows)} Vorschläge geschrieben: {out}")
         return 0
+    frame = display_frame(result, settings)
     print(f"Vorschläge zur Kundenansprache – Stichtag {as_of:%d.%m.%Y}")
     if frame.empty:
         print("Keine Vorschläge.")

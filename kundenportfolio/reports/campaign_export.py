@@ -1,30 +1,88 @@
-"""Write a text table (participant list, suggestion list) as CSV or XLSX for a mail merge.
+"""Write a table (participant list, suggestion list) as CSV or XLSX for a mail merge.
 
 A thin adapter from a pandas DataFrame with German headers to the shared `reports.export`
-writers: German Excel CSV (semicolons, UTF-8 with BOM) or XLSX, formula injection neutralised.
-Every column is text, so postcodes keep their leading zero ("01067").
+writers: German Excel CSV (semicolons, UTF-8 with BOM, decimal comma, no thousands separator,
+dates TT.MM.JJJJ) or XLSX (real numbers and dates with number formats). Columns are text unless
+`kinds` says otherwise, so postcodes keep their leading zero ("01067"); a "money" column holds
+integer cents.
+
+Formula injection is neutralised as in `reports.export` (a leading apostrophe in CSV, Excel's
+quote prefix in XLSX), with one exception in the CSV: a phone number such as «+49 30 1234567»
+(«+», then only digits, spaces and ( ) / . -) is written as it is. It cannot call a function or
+reference a cell, and an apostrophe in front of it would end up in every mail-merge letter.
 """
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.reports import export
 
+# «+» and a digit, then digits, spaces and phone punctuation only: no letters (no function
+# name, no cell reference), no «:» (no range), no «!»/«|» (no DDE), no line break
+PHONE = re.compile(r"\+\d[\d ()/.\-]*")
 
-def write_table(frame: pd.DataFrame, path: Path | str, *, sheet_title: str = "Liste") -> int:
-    """Write `frame` to .csv or .xlsx, chosen by the file ending; returns the row count."""
+
+def neutralise(text: str) -> str:
+    """`export.neutralise`, but a phone number («+41 44 123 45 67») stays as it is."""
+    return text if PHONE.fullmatch(text) else export.neutralise(text)
+
+
+def write_table(frame: pd.DataFrame, path: Path | str, *, sheet_title: str = "Liste",
+                kinds: Mapping[str, export.Kind] | None = None) -> int:
+    """Write `frame` to .csv or .xlsx, chosen by the file ending; returns the row count.
+
+    `kinds` by header: "money" (integer cents), "integer", "number", "date"; other columns are
+    text. Missing values (None/NaN/NaT/NA) become empty cells.
+    """
     path = Path(path)
-    if path.suffix.lower() not in (".csv", ".xlsx"):
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
         raise ValidationError(FieldError("--out", "Die Datei muss auf .csv oder .xlsx enden."))
-    # text cells, missing values (None/NaN/NA) as None; rows as tuples, read by position
+    kinds = kinds or {}
+    columns = [export.Column(str(header), itemgetter(i), kinds.get(str(header), "text"))
+               for i, header in enumerate(frame.columns)]
+    # rows as tuples, read by position; text cells as str, numbers as Python numbers
     values = frame.to_numpy(dtype=object)
     missing = frame.isna().to_numpy()
-    rows = [tuple(None if gone else str(value) for value, gone in zip(row, gaps, strict=True))
+    rows = [tuple(None if gone else _value(value, column.kind)
+                  for value, gone, column in zip(row, gaps, columns, strict=True))
             for row, gaps in zip(values, missing, strict=True)]
-    columns = [export.Column(str(header), itemgetter(i)) for i, header in enumerate(frame.columns)]
-    return export.write_table(path, columns, rows, sheet_title=sheet_title)
+    if suffix == ".xlsx":
+        return export.write_xlsx(path, columns, rows, sheet_title=sheet_title)
+    return _write_csv(path, columns, rows)
+
+
+def _value(value: Any, kind: export.Kind) -> Any:
+    if kind in ("money", "integer"):
+        return int(value)
+    if kind == "number":
+        return float(value)
+    if kind == "date" and isinstance(value, dt.datetime):  # also pd.Timestamp
+        return value.date()
+    if kind in ("date", "datetime"):
+        return value
+    return str(value)
+
+
+def _write_csv(path: Path, columns: Sequence[export.Column], rows: Sequence[tuple[Any, ...]],
+               ) -> int:
+    """German Excel CSV as `export.write_csv`, with phone numbers left unprefixed."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\r\n")
+        writer.writerow([export.neutralise(c.header) for c in columns])
+        for row in rows:
+            writer.writerow([
+                ("" if value is None else neutralise(value)) if c.kind == "text"
+                else export.format_cell(value, c.kind, decimals=c.decimals)
+                for c, value in zip(columns, row, strict=True)])
+    return len(rows)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
 from kundenportfolio.cli import COMMAND_MODULES, main
-from kundenportfolio.core.models import ContactType, Customer, Order
+from kundenportfolio.core.models import Contact, ContactType, Customer, Order, Staff
 from kundenportfolio.data.database import open_database
 from kundenportfolio.data.repository import Repository
 
@@ -145,3 +146,119 @@ def test_suggestions_review_lists_customers_without_responsible_person(
     assert "Kunden ohne Betreuer (3, nach Kundenwert):" in out
     listed = out.split("Kunden ohne Betreuer")[1].splitlines()[1:4]
     assert [line.split()[0] for line in listed] == ["10001", "10002", "10003"]
+
+
+def _with_staff_and_phone(db_file: Path) -> None:
+    """Beta gets a Betreuer (Meier), but Keller talked to Beta most; Alpha gets a phone."""
+    handle = open_database(db_file)
+    try:
+        repo = Repository(handle)
+        meier = repo.add_staff(Staff(name="Eva Meier"))
+        keller = repo.add_staff(Staff(name="Jan Keller"))
+        beta = repo.get_customer_by_number("10002")
+        beta.staff_id = meier.id
+        repo.update_customer(beta)
+        assert beta.id is not None
+        for day in (3, 10):
+            repo.add_contact(Contact(customer_id=beta.id, type=ContactType.CALL,
+                                     occurred_at=dt.datetime(2026, 11, day, 10, 0),
+                                     staff_id=keller.id))
+        alpha = repo.get_customer_by_number("10001")
+        alpha.phone = "+49 351 1234567"
+        repo.update_customer(alpha)
+    finally:
+        handle.close()
+
+
+def test_suggestions_review_for_one_customer_answers_for_that_customer(
+        db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _with_staff_and_phone(db_file)
+    assert main(["--db", str(db_file), "suggestions", "--review", "--customer", "10002",
+                 "--as-of", AS_OF]) == 0
+    out = capsys.readouterr().out
+    assert "Kunden ohne Betreuer" not in out  # not the per-group review
+    assert out.startswith("Review für Kunde 10002 Beta GmbH (")
+    assert "  Betreuer: Eva Meier" in out
+    assert ("  Hauptansprechpartner im Haus: Jan Keller (2 Kontakte in den letzten 12 Monaten) "
+            "– nicht der zuständige Betreuer (Eva Meier).") in out
+    assert "Umsatzentwicklung: +100 % pro Jahr" in out
+    assert "Was schlecht läuft: Hauptkontakt ist nicht der Betreuer" in out
+    assert "10001" not in out and "Alpha" not in out
+    # a customer of another group than the one asked for is named, not silently skipped
+    assert main(["--db", str(db_file), "suggestions", "--review", "--customer", "10002",
+                 "--group", "mitnahme", "--as-of", AS_OF]) == 0
+    assert "gehört zur Gruppe" in capsys.readouterr().out
+
+
+def test_suggestions_file_amounts_are_numbers_not_display_text(
+        db_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(db_file)]
+    csv_out, xlsx_out = tmp_path / "v.csv", tmp_path / "v.xlsx"
+    assert main([*db, "suggestions", "--as-of", AS_OF, "--out", str(csv_out)]) == 0
+    assert main([*db, "suggestions", "--as-of", AS_OF, "--out", str(xlsx_out)]) == 0
+    with csv_out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    # German Excel CSV: decimal comma, no thousands separator (not «38'509.75»)
+    values = [r["Kundenwert"] for r in rows]
+    assert values and all(re.fullmatch(r"-?\d+,\d\d", v) for v in values), values
+    assert any(len(v) > 7 for v in values)  # at least one amount of 10,000 or more
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx_out).active
+    header, *cells = list(sheet.iter_rows())
+    column = [c.value for c in header].index("Kundenwert")
+    amounts = [row[column] for row in cells]
+    assert all(isinstance(c.value, int | float) and c.number_format == "#,##0.00" for c in amounts)
+    assert sorted(f"{c.value:.2f}".replace(".", ",") for c in amounts) == sorted(values)
+    assert isinstance(cells[0][[c.value for c in header].index("Priorität")].value, int)
+
+
+def test_campaign_export_csv_keeps_phone_numbers_and_neutralises_formulas(
+        db_file: Path, tmp_path: Path) -> None:
+    _with_staff_and_phone(db_file)
+    handle = open_database(db_file)
+    try:
+        repo = Repository(handle)
+        alpha = repo.get_customer_by_number("10001")
+        alpha.contact_person = "=HYPERLINK(\"http://x\";\"klick\")"
+        repo.update_customer(alpha)
+    finally:
+        handle.close()
+    db = ["--db", str(db_file)]
+    assert main([*db, "campaign", "create", "--name", "Mailing", "--instrument",
+                 "saisonales_mailing", "--from", "2026-12-01", "--to", "2026-12-20"]) == 0
+    assert main([*db, "campaign", "participants", "1", "--add", "10001"]) == 0
+    out = tmp_path / "serienbrief.csv"
+    assert main([*db, "campaign", "export", "1", "--out", str(out)]) == 0
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        row = next(csv.DictReader(fh, delimiter=";"))
+    assert row["Telefon"] == "+49 351 1234567"  # no apostrophe in the mail merge
+    assert row["Ansprechpartner"] == "'=HYPERLINK(\"http://x\";\"klick\")"
+    assert row["PLZ"] == "01067"
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("+49 30 1234567", "+49 30 1234567"),
+    ("+41 (0)44 123 45 67", "+41 (0)44 123 45 67"),
+    ("+43 1/234-56.78", "+43 1/234-56.78"),
+    ("+A1", "'+A1"),  # a cell reference
+    ("+1+SUM(A1:A9)", "'+1+SUM(A1:A9)"),
+    ("+49 30\n=1+1", "'+49 30\n=1+1"),
+    ("+", "'+"),
+    ("-5", "'-5"),
+    ("=1+1", "'=1+1"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("0351 123", "0351 123"),
+])
+def test_campaign_export_neutralises_all_formula_starts_except_phone_numbers(
+        text: str, written: str, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from kundenportfolio.reports.campaign_export import write_table
+
+    out = tmp_path / "t.csv"
+    write_table(pd.DataFrame({"Telefon": [text]}), out)
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        assert next(csv.DictReader(fh, delimiter=";"))["Telefon"] == written
