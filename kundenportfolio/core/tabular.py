@@ -11,6 +11,18 @@ Detection happens here, without guessing where a guess could change a value:
 Rows come out as ``(line, cells)``; `line` is the line (CSV) or row (XLSX) number the user
 sees in the file, so error messages can name it. CSV cells are strings; XLSX cells keep
 their type (numbers, datetimes) as openpyxl reads them.
+
+Structurally broken CSV lines are refused, never repaired (`LineProblem`, see `iter_rows`):
+
+* a line with more cells than the header, unless every extra cell is empty (Excel writes
+  ``a;b;c;;`` when some cell further right was ever formatted);
+* a line with *fewer* cells is accepted, the missing cells count as empty: Excel leaves out
+  the separators of empty cells at the end of a line (after the first 16 lines or so);
+* a quoted cell that runs over the line end and contains a line with as many separators as
+  a whole record: an unclosed quote has swallowed the following line(s).
+
+Files that are no text (a PDF renamed .csv, random bytes) and damaged .xlsx files raise
+`TableError` with a German message instead of a decoding error.
 """
 
 from __future__ import annotations
@@ -35,11 +47,34 @@ _SAMPLE_LINES = 50
 
 
 class TableError(KundenportfolioError):
-    """The file cannot be read as a table; the message says why (German)."""
+    """The file cannot be read as a table; the message says why (German).
+
+    `line` is the file line the problem is in, 0 for the whole file.
+    """
+
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
 
 
 class AmbiguousDecimalError(KundenportfolioError):
     """A column's decimal mark cannot be determined from its values."""
+
+
+@dataclass(frozen=True)
+class LineProblem:
+    """A structurally broken CSV line: its number in the file and the German reason."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"Zeile {self.line}: {self.message}"
+
+
+def count_text(count: int, one: str, many: str) -> str:
+    """``1 Zeile``, ``2 Zeilen``: a count with the right German noun form."""
+    return f"{count} {one if count == 1 else many}"
 
 
 @dataclass
@@ -119,9 +154,15 @@ def open_table(path: Path | str, *, sheet: str | None = None) -> TableSource:
         return _open_xlsx(path, sheet)
     if suffix == ".xls":
         raise TableError("Alte Excel-Dateien (.xls) bitte in Excel als .xlsx oder CSV speichern.")
-    encoding = detect_encoding(path)
-    with path.open(encoding=encoding, newline="") as fh:
-        sample = [line for _, line in zip(range(_SAMPLE_LINES), fh, strict=False)]
+    try:
+        _check_text_file(path)
+        encoding = detect_encoding(path)
+        with path.open(encoding=encoding, newline="") as fh:
+            sample = [line for _, line in zip(range(_SAMPLE_LINES), fh, strict=False)]
+    except UnicodeDecodeError:
+        raise TableError(_not_a_table(path)) from None
+    except OSError as exc:
+        raise TableError(_unreadable(path, exc)) from exc
     if not any(line.strip() for line in sample):
         raise TableError(f"Die Datei «{path.name}» ist leer.")
     delimiter = detect_delimiter(sample)
@@ -133,13 +174,50 @@ def open_table(path: Path | str, *, sheet: str | None = None) -> TableSource:
     return source
 
 
+_BINARY_MAGIC = (b"%PDF", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b",
+                 b"7z\xbc\xaf", b"Rar!")
+_ZIP_MAGIC = b"PK\x03\x04"
+# Control characters that do not occur in a text table (tab, line feed, form feed, carriage
+# return, DOS end-of-file and escape are allowed).
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 26, 27))
+
+
+def _not_a_table(path: Path) -> str:
+    return f"Die Datei «{path.name}» ist keine Textdatei (CSV) und keine Excel-Datei."
+
+
+def _unreadable(path: Path, exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return f"Die Datei «{path.name}» lässt sich nicht lesen: keine Leseberechtigung."
+    return f"Die Datei «{path.name}» lässt sich nicht lesen ({exc.strerror or exc})."
+
+
+def _check_text_file(path: Path) -> None:
+    """Refuse what is plainly no text: known binary formats, NUL or control bytes."""
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    if head.startswith(_ZIP_MAGIC):
+        raise TableError(
+            f"Die Datei «{path.name}» ist keine Textdatei (CSV), sondern vermutlich eine "
+            f"Excel-Datei mit der falschen Endung «{path.suffix}». Bitte die Endung in .xlsx "
+            "ändern oder die Datei in Excel als CSV speichern."
+        )
+    controls = sum(head.count(c) for c in _CONTROL)
+    if head.startswith(_BINARY_MAGIC) or b"\x00" in head or controls > 2 + len(head) // 100:
+        raise TableError(_not_a_table(path))
+
+
 def _open_xlsx(path: Path, sheet: str | None) -> TableSource:
     import openpyxl
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except OSError as exc:
+        raise TableError(_unreadable(path, exc)) from exc
     except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise TableError(f"«{path.name}» ist keine lesbare Excel-Datei ({exc}).") from exc
+        raise TableError(_broken_xlsx(path)) from exc
     try:
         names = list(workbook.sheetnames)
         if sheet is None:
@@ -161,30 +239,104 @@ def _open_xlsx(path: Path, sheet: str | None) -> TableSource:
     return source
 
 
+def _broken_xlsx(path: Path) -> str:
+    with path.open("rb") as fh:
+        zipped = fh.read(4) == _ZIP_MAGIC
+    if zipped:
+        return (f"Die Excel-Datei «{path.name}» ist beschädigt und lässt sich nicht lesen. "
+                "Bitte in Excel öffnen und neu speichern.")
+    return (f"Die Datei «{path.name}» ist keine gültige Excel-Datei (.xlsx): vielleicht "
+            f"beschädigt oder eine andere Dateiart mit der Endung «{path.suffix}».")
+
+
 # ---- rows ---------------------------------------------------------------------------
 
 def _blank(cells: list[Cell]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
-def _iter_csv(source: TableSource, *, with_header: bool) -> Iterator[tuple[int, list[Cell]]]:
-    with source.path.open(encoding=source.encoding, newline="") as fh:
-        reader = csv.reader(fh, delimiter=source.delimiter or ";")
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not "".join(cells).strip() or (not with_header and line <= source.header_line):
-                continue
-            yield line, cells
+def _iter_csv(source: TableSource, *, with_header: bool,
+              problems: list[LineProblem] | None = None) -> Iterator[tuple[int, list[Cell]]]:
+    width = len(source.headers)
+    start = 1
+    try:
+        with source.path.open(encoding=source.encoding, newline="") as fh:
+            reader = csv.reader(fh, delimiter=source.delimiter or ";")
+            for cells in reader:
+                line, start = start, reader.line_num + 1
+                if not "".join(cells).strip() or (not with_header and line <= source.header_line):
+                    continue
+                if not with_header and (len(cells) > width or start - line > 1):
+                    problem = _structure_problem(source, line, cells)
+                    if problem is not None:
+                        if problems is None:
+                            raise TableError(str(problem), problem.line)
+                        problems.append(problem)
+                        continue
+                yield line, cells
+    except UnicodeDecodeError:
+        raise TableError(_not_a_table(source.path)) from None
+    except csv.Error as exc:  # e.g. an unclosed quote that runs over 128 KiB of the file
+        raise TableError(
+            f"Zeile {start}: Die Zeile lässt sich nicht lesen. Vermutlich wird dort ein "
+            "Anführungszeichen nicht geschlossen, sodass der Text bis weit in die Datei "
+            "hineinläuft.", start) from exc
+    except OSError as exc:
+        raise TableError(_unreadable(source.path, exc)) from exc
+
+
+def _structure_problem(source: TableSource, line: int, cells: list[str]) -> LineProblem | None:
+    """Why a CSV record with too many cells or spanning several lines is broken (or None)."""
+    width = len(source.headers)
+    delimiter = source.delimiter or ";"
+    name = source.delimiter_name or "Trennzeichen"
+    opened = line  # the line the current cell starts on
+    for index, cell in enumerate(cells):
+        if "\n" in cell or "\r" in cell:
+            embedded = cell.splitlines()
+            for offset, text in enumerate(embedded[1:], start=1):
+                if width >= 3 and text.count(delimiter) >= width - 1:
+                    snippet = text if len(text) <= 60 else text[:59] + "…"
+                    return LineProblem(opened, (
+                        f"Das Anführungszeichen am Anfang von Spalte «{_column_name(source, index)}» "
+                        "wird nicht geschlossen: Der Text läuft über das Zeilenende hinaus und "
+                        f"enthält auch Zeile {opened + offset} («{snippet}»). Bitte das fehlende "
+                        "Anführungszeichen ergänzen oder das überzählige entfernen."))
+            opened += cell.count("\n") or cell.count("\r")
+    extra = [c for c in cells[width:] if c.strip()]
+    if extra:
+        shown = ", ".join(f"«{c.strip()}»" for c in extra[:3]) + (", …" if len(extra) > 3 else "")
+        return LineProblem(line, (
+            f"Die Zeile hat {count_text(len(cells), 'Feld', 'Felder')}, die Kopfzeile aber nur "
+            f"{count_text(width, 'Spalte', 'Spalten')} (überzählig: {shown}). Steht ein {name} "
+            f"zu viel in der Zeile, oder ein Text mit {name} ohne Anführungszeichen?"))
+    return None
+
+
+def _column_name(source: TableSource, index: int) -> str:
+    header = source.headers[index] if index < len(source.headers) else ""
+    return header or f"Spalte {index + 1}"
 
 
 def _iter_xlsx(source: TableSource, *, with_header: bool) -> Iterator[tuple[int, list[Cell]]]:
     import openpyxl
 
-    workbook = openpyxl.load_workbook(source.path, read_only=True, data_only=True)
+    try:
+        workbook = openpyxl.load_workbook(source.path, read_only=True, data_only=True)
+    except OSError as exc:
+        raise TableError(_unreadable(source.path, exc)) from exc
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise TableError(_broken_xlsx(source.path)) from exc
     try:
         sheet = workbook[source.sheet or workbook.sheetnames[0]]
-        for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        rows = enumerate(sheet.iter_rows(values_only=True), start=1)
+        while True:
+            try:
+                line, values = next(rows)
+            except StopIteration:
+                break
+            except Exception as exc:  # a damaged sheet shows only while it is read
+                raise TableError(_broken_xlsx(source.path)) from exc
             cells = list(values)
             if _blank(cells) or (not with_header and line <= source.header_line):
                 continue
@@ -193,11 +345,16 @@ def _iter_xlsx(source: TableSource, *, with_header: bool) -> Iterator[tuple[int,
         workbook.close()
 
 
-def iter_rows(source: TableSource) -> Iterator[tuple[int, list[Cell]]]:
-    """Data rows below the header as (line number, cells); blank rows are skipped."""
+def iter_rows(source: TableSource, *,
+              problems: list[LineProblem] | None = None) -> Iterator[tuple[int, list[Cell]]]:
+    """Data rows below the header as (line number, cells); blank rows are skipped.
+
+    A structurally broken CSV line (see the module doc) raises TableError; with a `problems`
+    list it is appended there and skipped instead, so a caller can report every such line.
+    """
     if source.kind == "xlsx":
         return _iter_xlsx(source, with_header=False)
-    return _iter_csv(source, with_header=False)
+    return _iter_csv(source, with_header=False, problems=problems)
 
 
 def preview(source: TableSource, limit: int = 20) -> list[list[str]]:
@@ -301,14 +458,33 @@ def decide_decimal_marks(votes: dict[str, dict[str, str]]) -> dict[str, DecimalM
         if column in marks:
             continue
         if "?" in seen and len(file_marks) != 1:
+            value = seen["?"]
+            thousands, decimal = _two_readings(value)
             raise AmbiguousDecimalError(
-                f"Spalte «{column}»: Werte wie «{seen['?']}» können 1234 oder 1,234 bedeuten; "
-                "das Dezimalzeichen ist nicht erkennbar. Bitte das Dezimalzeichen angeben "
-                "(Komma oder Punkt) oder die Beträge mit zwei Nachkommastellen schreiben."
+                f"Spalte «{column}»: «{value}» kann {thousands} oder {decimal} bedeuten; aus den "
+                "Werten der Datei ist nicht erkennbar, ob Komma oder Punkt das Dezimalzeichen "
+                "ist. Bitte das Dezimalzeichen vorgeben – im Import-Assistenten unter "
+                "«Dezimalzeichen», auf der Kommandozeile mit --decimal comma oder "
+                "--decimal point – oder die Beträge mit zwei Nachkommastellen schreiben "
+                f"(z. B. {thousands},00)."
             )
         # Only whole numbers (or the file decided): either mark reads them the same.
         marks[column] = next(iter(file_marks)) if len(file_marks) == 1 else ","
     return marks
+
+
+_READINGS = re.compile(r"^(\D*?)(\d{1,3})[.,](\d{3})\D*$")
+
+
+def _two_readings(value: str) -> tuple[str, str]:
+    """The two readings of ``1,500`` as German numbers: (``1500``, ``1,5``)."""
+    m = _READINGS.match(value.strip())
+    if m is None:  # not reached: only such values are ambiguous
+        return value, value
+    sign = "-" if "-" in m.group(1) else ""
+    fraction = m.group(3).rstrip("0")
+    decimal = f"{m.group(2)},{fraction}" if fraction else m.group(2)
+    return f"{sign}{m.group(2)}{m.group(3)}", f"{sign}{decimal}"
 
 
 def detect_decimal_mark(values: Iterable[Cell], column: str) -> DecimalMark:

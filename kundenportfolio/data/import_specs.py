@@ -9,7 +9,8 @@ German words users type (``Anruf``, ``Werbegeschenk``); the codes themselves are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,6 +20,7 @@ from kundenportfolio.core.models import (
     CostCategory,
     CustomerStatus,
     Direction,
+    Group,
 )
 from kundenportfolio.core.tabular import (
     FAST_AMOUNT as _FAST_AMOUNT,
@@ -37,7 +39,7 @@ ENTITIES: tuple[Entity, ...] = ("customers", "orders", "contacts", "costs")
 ENTITY_NAMES: dict[str, str] = {
     "customers": "Kunden", "orders": "Aufträge", "contacts": "Kontakte", "costs": "Betreuungskosten",
 }
-Kind = Literal["text", "money", "date", "datetime", "bool", "choice"]
+Kind = Literal["text", "money", "date", "datetime", "bool", "choice", "integer"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,10 @@ DIRECTION_WORDS = ((Direction.INBOUND, "eingehend"), (Direction.OUTBOUND, "ausge
 STATUS_WORDS = ((CustomerStatus.ACTIVE, "aktiv"), (CustomerStatus.INACTIVE, "inaktiv"))
 COMPLAINT_WORDS = ((ComplaintStatus.OPEN, "offen"), (ComplaintStatus.DONE, "erledigt"))
 COUNTRY_WORDS = (("DE", "DE"), ("AT", "AT"), ("CH", "CH"), ("LI", "LI"))
+# The default group names; fixed here (not the renamable labels of the settings) so that an
+# export re-imports whatever the groups are called on screen.
+GROUP_WORDS = ((Group.STAR, "Starkunden"), (Group.ERTRAG, "Ertragskunden"),
+               (Group.FRAGEZEICHEN, "Fragezeichenkunden"), (Group.MITNAHME, "Mitnahmekunden"))
 # Extra spellings accepted on import (normalised header form -> code).
 _EXTRA_CHOICES = {
     "messe": "event", "event": "event", "mail": "email", "telefon": "call", "telefonat": "call",
@@ -77,6 +83,8 @@ _EXTRA_CHOICES = {
     "ausgang": "out", "deutschland": "DE", "germany": "DE", "oesterreich": "AT", "austria": "AT",
     "schweiz": "CH", "switzerland": "CH", "suisse": "CH", "liechtenstein": "LI",
     "erledigt": "done", "geschlossen": "done", "closed": "done",
+    "starkunde": "star", "ertragskunde": "ertrag", "fragezeichenkunde": "fragezeichen",
+    "mitnahmekunde": "mitnahme",
 }
 
 CUSTOMER_NUMBER = FieldSpec(
@@ -105,8 +113,26 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("status", "Status", ("status",), "choice", choices=STATUS_WORDS),
         FieldSpec("marketing_consent", "Werbeeinwilligung", ("Einwilligung", "marketing_consent",
                                                              "consent"), "bool"),
+        FieldSpec("consent_date", "Einwilligung am", ("Einwilligungsdatum", "consent_date"),
+                  "date"),
+        FieldSpec("consent_source", "Einwilligung über", ("Einwilligungsquelle",
+                                                          "Quelle der Einwilligung",
+                                                          "consent_source")),
+        FieldSpec("opt_out_date", "Widerspruch am", ("Widerspruchsdatum", "Abgemeldet am",
+                                                     "opt_out_date", "opt_out"), "date"),
         FieldSpec("potential_cents", "Bedarfspotenzial", ("Potenzial", "Bedarfspotential",
                                                           "potential"), "money"),
+        FieldSpec("rating_payment", "Zahlungsverhalten", ("Bewertung Zahlung",
+                                                          "rating_payment"), "integer"),
+        FieldSpec("rating_reference", "Referenzwert", ("Bewertung Referenz",
+                                                       "rating_reference"), "integer"),
+        FieldSpec("rating_relationship", "Beziehungsqualität", ("Bewertung Beziehung",
+                                                                "rating_relationship"),
+                  "integer"),
+        FieldSpec("group_override", "Feste Gruppe", ("group_override",), "choice",
+                  choices=GROUP_WORDS),
+        FieldSpec("group_override_reason", "Grund für feste Gruppe", ("Grund feste Gruppe",
+                                                                      "group_override_reason")),
         FieldSpec("notes", "Notiz", ("Bemerkung", "Notizen", "note", "notes")),
     ),
     "orders": (
@@ -153,17 +179,68 @@ def field_spec(entity: str, name: str) -> FieldSpec:
     return next(f for f in FIELDS[entity] if f.name == name)
 
 
-def suggest_mapping(entity: str, headers: list[str]) -> dict[str, int]:
-    """Field name -> column index, recognised from the headers; each column used once."""
+def recognised_columns(entity: str, headers: list[str]) -> dict[str, list[int]]:
+    """Field name -> the indexes of every column whose header names that field."""
     normalised = [normalise_header(h) for h in headers]
-    mapping: dict[str, int] = {}
+    found: dict[str, list[int]] = {}
     for spec in FIELDS[entity]:
         names = spec.names()
-        for index, header in enumerate(normalised):
-            if header and header in names and index not in mapping.values():
-                mapping[spec.name] = index
-                break
+        indexes = [i for i, header in enumerate(normalised) if header and header in names]
+        if indexes:
+            found[spec.name] = indexes
+    return found
+
+
+def suggest_mapping(entity: str, headers: list[str]) -> dict[str, int]:
+    """Field name -> column index, recognised from the headers; each column used once.
+
+    A field that two or more columns name (``Betrag`` and ``Nettobetrag``) is left out:
+    which one is meant is not guessed (see `mapping_conflicts`).
+    """
+    mapping: dict[str, int] = {}
+    for name, indexes in recognised_columns(entity, headers).items():
+        if len(indexes) == 1 and indexes[0] not in mapping.values():
+            mapping[name] = indexes[0]
     return mapping
+
+
+def _column_label(headers: list[str], index: int) -> str:
+    header = headers[index].strip() if index < len(headers) else ""
+    return f"«{header}»" if header else f"Nr. {index + 1}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
+
+
+def mapping_conflicts(entity: str, headers: list[str],
+                      mapping: Mapping[str, int] | None = None) -> list[str]:
+    """German messages for an import that would silently drop a column.
+
+    Without `mapping` (columns recognised by their headers): a field named by two or more
+    columns. With `mapping` (chosen by the user): one column given to two or more fields.
+    """
+    header_of = {spec.name: spec.header for spec in FIELDS[entity]}
+    messages = []
+    if mapping is None:
+        for name, indexes in recognised_columns(entity, headers).items():
+            if len(indexes) > 1:
+                columns = _and([_column_label(headers, i) for i in indexes])
+                messages.append(
+                    f"Die Spalten {columns} gehören {'beide' if len(indexes) == 2 else 'alle'} "
+                    f"zum Feld «{header_of[name]}»; welche gemeint ist, ist nicht erkennbar. "
+                    "Bitte die überzählige Spalte löschen oder umbenennen, oder im "
+                    "Import-Assistenten die richtige Spalte wählen.")
+        return messages
+    by_column: dict[int, list[str]] = {}
+    for name, index in mapping.items():
+        by_column.setdefault(index, []).append(name)
+    for index, names in sorted(by_column.items()):
+        if len(names) > 1:
+            fields = _and([f"«{header_of.get(n, n)}»" for n in names])
+            messages.append(f"Die Spalte {_column_label(headers, index)} ist mehreren Feldern "
+                            f"zugeordnet ({fields}); eine Spalte kann nur ein Feld füllen.")
+    return messages
 
 
 def choice_word(spec: FieldSpec, code: str | None) -> str:
@@ -248,6 +325,24 @@ def _convert_datetime(cell: Cell) -> str | None:
     return parse_datetime(text).strftime("%Y-%m-%d %H:%M")
 
 
+_INTEGER = re.compile(r"-?[0-9]+")
+
+
+def _convert_integer(cell: Cell) -> int | None:
+    if isinstance(cell, bool):
+        raise ValueError(f"«{cell_text(cell)}» ist keine ganze Zahl.")
+    if isinstance(cell, int):
+        return cell
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    text = cell_text(cell)
+    if not text:
+        return None
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    raise ValueError(f"«{text}» ist keine ganze Zahl.")
+
+
 def _cached(convert: Callable[[Cell], Any]) -> Callable[[Cell], Any]:
     """Dates repeat thousands of times in a big file: convert each distinct text once."""
     cache: dict[str, Any] = {}
@@ -295,6 +390,8 @@ def converter(spec: FieldSpec, mark: DecimalMark) -> Callable[[Cell], Any]:
         return _cached(_convert_datetime)
     if spec.kind == "bool":
         return _convert_bool
+    if spec.kind == "integer":
+        return _convert_integer
     if spec.kind == "choice":
         return _cached(lambda cell: _convert_choice(spec, cell))
     return convert_text

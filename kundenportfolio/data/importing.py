@@ -2,7 +2,10 @@
 
 Either every row is imported or none: all rows are checked, every bad one is reported with
 its line, column and reason (`ImportFailed.errors`), and only a file without errors is
-written. Re-importing the same file changes nothing: customers are matched by number and
+written. Problems of the file as a whole are found first, before any row is converted:
+structurally broken CSV lines (`tabular.LineProblem`), two columns recognised as the same
+field or one column mapped to two fields, a missing required column, an undecidable
+decimal mark. Re-importing the same file changes nothing: customers are matched by number and
 updated field by field (never INSERT OR REPLACE, which would cascade), orders by order
 number or else by customer + date + amount, contacts and costs by their natural key.
 Rows that match an existing record only count as "updated" when a mapped value differs.
@@ -24,8 +27,10 @@ from kundenportfolio.core.errors import KundenportfolioError
 from kundenportfolio.core.tabular import (
     AmbiguousDecimalError,
     DecimalMark,
+    LineProblem,
     TableSource,
     column_votes,
+    count_text,
     decide_decimal_marks,
     iter_rows,
     open_table,
@@ -38,6 +43,7 @@ from kundenportfolio.data.import_specs import (
     ENTITY_NAMES,
     FIELDS,
     FieldSpec,
+    mapping_conflicts,
     suggest_mapping,
 )
 from kundenportfolio.data.repository import Repository
@@ -55,7 +61,9 @@ class RowError:
     message: str  # German
 
     def __str__(self) -> str:
-        where = f"Zeile {self.line}" if self.line else "Datei"
+        if not self.line:  # a problem of the whole file: the message says what it is about
+            return f"Spalte «{self.column}»: {self.message}" if self.column else self.message
+        where = f"Zeile {self.line}"
         return f"{where}, Spalte «{self.column}»: {self.message}" if self.column else (
             f"{where}: {self.message}")
 
@@ -70,9 +78,26 @@ class ImportFailed(KundenportfolioError):  # noqa: N818 - reads as a sentence in
         self.rows = rows
         lines = "\n".join(f"  {e}" for e in self.errors[: self.SHOWN])
         more = len(self.errors) - self.SHOWN
-        tail = f"\n  … und {more} weitere Fehler" if more > 0 else ""
-        bad = len({e.line for e in self.errors})
-        super().__init__(f"Nichts importiert: {bad} fehlerhafte Zeile(n).\n{lines}{tail}")
+        tail = (f"\n  … und {more} {'weiterer Fehler' if more == 1 else 'weitere Fehler'}"
+                if more > 0 else "")
+        super().__init__(f"Nichts importiert: {self.problems}.\n{lines}{tail}")
+
+    @property
+    def bad_lines(self) -> int:
+        """How many lines of the file have errors (problems of the whole file not counted)."""
+        return len({e.line for e in self.errors if e.line})
+
+    @property
+    def problems(self) -> str:
+        """``1 fehlerhafte Zeile``, ``3 fehlerhafte Zeilen``, ``ein Problem mit der Datei``…"""
+        parts = []
+        if self.bad_lines:
+            parts.append(count_text(self.bad_lines, "fehlerhafte Zeile", "fehlerhafte Zeilen"))
+        whole = sum(1 for e in self.errors if not e.line)
+        if whole:
+            parts.append("ein Problem mit der Datei" if whole == 1 else
+                         f"{whole} Probleme mit der Datei")
+        return " und ".join(parts)
 
 
 class ImportCancelled(KundenportfolioError):  # noqa: N818
@@ -94,13 +119,18 @@ class ImportResult:
     def summary(self) -> str:
         """A German one-paragraph summary, e.g. for the CLI and the wizard."""
         name = ENTITY_NAMES[self.entity]
-        verb = "würden importiert" if self.dry_run else "importiert"
-        text = (f"{name}: {self.rows} Zeilen {verb} – {self.inserted} neu, "
-                f"{self.updated} geändert, {self.unchanged} unverändert.")
+        verb = (("würde" if self.rows == 1 else "würden") + " importiert" if self.dry_run
+                else "importiert")
+        text = (f"{name}: {count_text(self.rows, 'Zeile', 'Zeilen')} {verb} – "
+                f"{self.inserted} neu, {self.updated} geändert, {self.unchanged} unverändert.")
         if self.created_customers:
-            text += f" {len(self.created_customers)} fehlende Kunden angelegt."
+            created = len(self.created_customers)
+            would = (" würde" if created == 1 else " würden") if self.dry_run else ""
+            text += (f" {count_text(created, 'fehlender Kunde', 'fehlende Kunden')}{would} "
+                     "angelegt.")
         if self.created_staff:
-            text += f" Neue Betreuer: {', '.join(self.created_staff)}."
+            label = "Als Betreuer neu anzulegen" if self.dry_run else "Als Betreuer neu angelegt"
+            text += f" {label}: {', '.join(self.created_staff)}."
         return text
 
 
@@ -188,6 +218,9 @@ def import_table(
     """
     if entity not in ENTITIES:
         raise KundenportfolioError(f"Unbekannte Importart «{entity}».")
+    conflicts = mapping_conflicts(entity, source.headers, mapping)
+    if conflicts:
+        raise ImportFailed([RowError(0, "", message) for message in conflicts])
     if mapping is None:
         mapping = suggest_mapping(entity, source.headers)
     ctx = _Context(repo, entity, source, mapping, progress, cancel)
@@ -227,12 +260,14 @@ def import_table(
 
 def _decimal_marks(ctx: _Context, specs: tuple[FieldSpec, ...],
                    forced: DecimalMark | None) -> dict[str, DecimalMark]:
-    """First pass over the file: count the rows and decide each amount column's mark."""
+    """First pass over the file: count the rows, refuse broken lines and decide each amount
+    column's decimal mark."""
     money = {s.name: ctx.mapping[s.name] for s in specs if s.kind == "money" and s.name in ctx.mapping}
     samples: dict[str, list[str]] = {name: [] for name in money}
     votes: dict[str, dict[str, str]] = {ctx.header(name): {} for name in money}
     rows = 0
-    for _, cells in iter_rows(ctx.source):
+    problems: list[LineProblem] = []
+    for _, cells in iter_rows(ctx.source, problems=problems):
         rows += 1
         for name, index in money.items():
             if index < len(cells) and isinstance(cells[index], str) and cells[index]:
@@ -240,6 +275,8 @@ def _decimal_marks(ctx: _Context, specs: tuple[FieldSpec, ...],
         if rows % 20000 == 0:
             _collect_votes(ctx, samples, votes)
     _collect_votes(ctx, samples, votes)
+    if problems:
+        raise ImportFailed([RowError(p.line, "", p.message) for p in problems], rows)
     ctx.total = rows + rows // MERGE_UNITS
     if forced is not None:
         return {name: forced for name in money}

@@ -262,7 +262,8 @@ def entity_columns(entity: str) -> list[Column]:
             return Column(spec.header, word)
         if spec.kind == "bool":
             return Column(spec.header, yes_no)
-        kinds: dict[str, Kind] = {"money": "money", "date": "date", "datetime": "datetime"}
+        kinds: dict[str, Kind] = {"money": "money", "date": "date", "datetime": "datetime",
+                                  "integer": "integer"}
         return Column(spec.header, spec.name, kinds.get(spec.kind, "text"))
 
     return [column(spec) for spec in FIELDS[entity]]
