@@ -453,22 +453,28 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="262" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="289" />
         <source>Check</source>
         <translation>Prüfen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="277" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="304" />
         <source>Check cancelled. Go back and try again.</source>
         <translation>Prüfung abgebrochen. Bitte zurückgehen und nochmals versuchen.</translation>
     </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="280" />
-        <source>The file cannot be imported: %1 faulty row(s). Nothing has been changed. Correct the file and check again.</source>
-        <translation>Die Datei kann nicht importiert werden: %1 fehlerhafte Zeile(n). Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</translation>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="307" />
+        <source>The file cannot be imported: %n faulty row(s). Nothing has been changed. Correct the file and check again.</source>
+        <translation>
+            <numerusform>Die Datei kann nicht importiert werden: %n fehlerhafte Zeile. Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</numerusform><numerusform>Die Datei kann nicht importiert werden: %n fehlerhafte Zeilen. Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="288" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="311" />
+        <source>The file cannot be imported. Nothing has been changed. Correct the file or the choices on the previous page and check again.</source>
+        <translation>Die Datei kann nicht importiert werden. Es wurde nichts geändert. Bitte die Datei oder die Angaben auf der vorigen Seite korrigieren und nochmals prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="319" />
         <source>The file is fine. Click Import to apply it.</source>
         <translation>Die Datei ist in Ordnung. Mit «Importieren» übernehmen.</translation>
     </message>
@@ -1156,67 +1162,67 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="121" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="127" />
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="122" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="128" />
         <source>CSV or Excel (.xlsx). Everything is imported, or nothing.</source>
         <translation>CSV oder Excel (.xlsx). Es wird alles importiert oder nichts.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="124" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="130" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="124" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="130" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="125" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="131" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="125" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="131" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="131" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="137" />
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="135" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="141" />
         <source>Create customers for unknown customer numbers</source>
         <translation>Kunden für unbekannte Kundennummern anlegen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="142" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="148" />
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="143" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="149" />
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="144" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="150" />
         <source>Sheet</source>
         <translation>Tabellenblatt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="152" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="158" />
         <source>Choose a file to import</source>
         <translation>Datei zum Importieren wählen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="153" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="159" />
         <source>Tables (*.csv *.xlsx *.txt);;All files (*)</source>
         <translation>Tabellen (*.csv *.xlsx *.txt);;Alle Dateien (*)</translation>
     </message>
@@ -1358,52 +1364,52 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="59" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="64" />
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="66" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="71" />
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="74" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="79" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="74" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="79" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="75" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="80" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="75" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="80" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="81" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="86" />
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="81" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="86" />
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="82" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="87" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="106" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="112" />
         <source>Import cancelled. Nothing was changed.</source>
         <translation>Import abgebrochen. Es wurde nichts geändert.</translation>
     </message>
@@ -1600,67 +1606,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="132" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="133" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="134" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="135" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="140" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="141" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="158" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="160" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="160" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="162" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="162" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="164" />
         <source>Ranking</source>
         <translation>Rangliste</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="164" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="166" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="166" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="168" />
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="168" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="170" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="251" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="261" />
+        <source>Groups of %1 saved to the group history.</source>
+        <translation>Gruppen von %1 in der Gruppenhistorie gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="268" />
         <source>Computing customer values…</source>
         <translation>Kundenwerte werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="276" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="293" />
         <source>Computing %1 …</source>
         <translation>Berechne %1 …</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="299" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="316" />
         <source>The new language is used from the next start of the program.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/main_window.py" line="313" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="330" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -1668,127 +1679,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="314" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="331" />
         <source>Period: %1</source>
         <translation>Zeitraum: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="334" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="351" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="336" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="353" />
         <source>&amp;New customer…</source>
         <translation>&amp;Neuer Kunde…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="338" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="355" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="339" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="356" />
         <source>&amp;Export list…</source>
         <translation>Liste &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="342" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="359" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="344" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="361" />
         <source>Save as P&amp;DF…</source>
         <translation>Als P&amp;DF speichern…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="346" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="363" />
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="347" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="364" />
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="350" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="367" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="351" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="368" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="352" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="369" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="354" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="371" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="359" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="376" />
         <source>&amp;Find customer</source>
         <translation>Kunde &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="360" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="377" />
         <source>New &amp;contact…</source>
         <translation>Neuer &amp;Kontakt…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="361" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="378" />
         <source>New &amp;order…</source>
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="362" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="379" />
         <source>New relationship c&amp;ost…</source>
         <translation>Neue Betreuungsk&amp;osten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="363" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="380" />
         <source>&amp;Delete customer…</source>
         <translation>Kunde &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="366" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="383" />
         <source>Export data &amp;information (JSON/PDF)…</source>
         <translation>Daten&amp;auskunft exportieren (JSON/PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="367" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="384" />
         <source>&amp;Anonymise customer…</source>
         <translation>Kunde a&amp;nonymisieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="369" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="386" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="373" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="390" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="374" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="391" />
         <source>&amp;About Kundenportfolio</source>
         <translation>&amp;Über Kundenportfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="419" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="436" />
         <source>PDF saved: %1</source>
         <translation>PDF gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="424" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="441" />
         <source>%1 %2
 
 Customer value, portfolio, forecasts and campaigns for small businesses.</source>
@@ -1800,49 +1811,105 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="185" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="191" />
         <source>Preview and columns</source>
         <translation>Vorschau und Spalten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="186" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="192" />
         <source>Check which column of the file goes into which field. Fields marked * are required.</source>
         <translation>Prüfen, welche Spalte der Datei in welches Feld kommt. Mit * markierte Felder sind Pflicht.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="198" />
+        <source>Detect automatically</source>
+        <translation>Automatisch erkennen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="199" />
+        <source>Comma (1.234,50)</source>
+        <translation>Komma (1.234,50)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="200" />
+        <source>Point (1'234.50 or 1,234.50)</source>
+        <translation>Punkt (1'234.50 oder 1,234.50)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="202" />
+        <source>Decimal mark</source>
+        <translation>Dezimalzeichen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="234" />
         <source>semicolon</source>
         <translation>Semikolon</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="234" />
         <source>comma</source>
         <translation>Komma</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="218" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="234" />
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="219" />
-        <source>%1: first %2 rows, encoding %3, separator %4</source>
-        <translation>%1: erste %2 Zeilen, Zeichensatz %3, Trennzeichen %4</translation>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="235" />
+        <source>%1: first %n row(s), encoding %2, separator %3</source>
+        <translation>
+            <numerusform>%1: die erste Zeile, Zeichensatz %2, Trennzeichen %3</numerusform><numerusform>%1: die ersten %n Zeilen, Zeichensatz %2, Trennzeichen %3</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="241" />
+        <source>%1, sheet %2: first %n row(s)</source>
+        <translation>
+            <numerusform>%1, Tabellenblatt %2: die erste Zeile</numerusform><numerusform>%1, Tabellenblatt %2: die ersten %n Zeilen</numerusform></translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="224" />
-        <source>%1, sheet %2: first %3 rows</source>
-        <translation>%1, Tabellenblatt %2: erste %3 Zeilen</translation>
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="251" />
+        <source>Several columns fit the field %1: %2. Choose the right one below.</source>
+        <translation>Mehrere Spalten passen zum Feld %1: %2. Bitte unten die richtige wählen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="233" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="260" />
         <source>(not imported)</source>
         <translation>(nicht importiert)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="235" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="248" />
+        <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="262" />
         <source>Column %1</source>
         <translation>Spalte %1</translation>
+    </message>
+</context>
+<context>
+    <name>MovementsPanel</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="55" />
+        <source>&lt;b&gt;Group moves&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gruppenwechsel&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="77" />
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="77" />
+        <source>to:</source>
+        <translation>bis:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="112" />
+        <source>Choose two different periods.</source>
+        <translation>Bitte zwei verschiedene Zeiträume wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="122" />
+        <source>No customer changed group.</source>
+        <translation>Kein Kunde hat die Gruppe gewechselt.</translation>
     </message>
 </context>
 <context>
@@ -1965,17 +2032,17 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>PeriodSelector</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="33" />
+        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="38" />
         <source>Last 12 months</source>
         <translation>Letzte 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="35" />
+        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="40" />
         <source>All years</source>
         <translation>Alle Jahre</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="36" />
+        <location filename="../../kundenportfolio/ui/widgets/period_selector.py" line="41" />
         <source>Year %1</source>
         <translation>Jahr %1</translation>
     </message>
@@ -1983,132 +2050,122 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>PortfolioView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="75" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="73" />
         <source>All ABC classes</source>
         <translation>Alle ABC-Klassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="77" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="75" />
         <source>Class %1</source>
         <translation>Klasse %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="79" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="80" />
         <source>Account manager:</source>
         <translation>Betreuer:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="81" />
         <source>Industry:</source>
         <translation>Branche:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="84" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="82" />
         <source>ABC:</source>
         <translation>ABC:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="103" />
         <source>Save groups of this period to the history</source>
         <translation>Gruppen dieses Zeitraums im Verlauf speichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="118" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="105" />
         <source>Records every customer's group for this period, so later periods can show movements.</source>
         <translation>Hält die Gruppe jedes Kunden für diesen Zeitraum fest, damit spätere Zeiträume die Wechsel zeigen können.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="124" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="111" />
         <source>&lt;b&gt;Standard strategies&lt;/b&gt;</source>
         <translation>&lt;b&gt;Normstrategien&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="138" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="139" />
         <source>All industries</source>
         <translation>Alle Branchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="178" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="164" />
         <source>%1 of %2 customers shown</source>
         <translation>%1 von %2 Kunden angezeigt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="241" />
-        <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1)</source>
-        <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="243" />
-        <source>&lt;b&gt;Moved group since the previous period&lt;/b&gt; (%1): none recorded. Movements appear once the groups of both periods are saved to the history.</source>
-        <translation>&lt;b&gt;Gruppe gewechselt seit dem Vorzeitraum&lt;/b&gt; (%1): keine erfasst. Wechsel erscheinen, sobald die Gruppen beider Zeiträume im Verlauf gespeichert sind.</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="276" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="248" />
         <source>%1 (set manually)</source>
         <translation>%1 (von Hand gesetzt)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="279" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="251" />
         <source>Customer value: %1</source>
         <translation>Kundenwert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="281" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="253" />
         <source>Attractiveness: %1 · Position: %2</source>
         <translation>Attraktivität: %1 · Position: %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="284" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="256" />
         <source>Rank %1 · ABC %2 · %3</source>
         <translation>Rang %1 · ABC %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="296" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="268" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="297" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="269" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="298" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="270" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="299" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="271" />
         <source>Attractiveness</source>
         <translation>Attraktivität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="301" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="273" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="303" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="275" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="306" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="278" />
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="308" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="280" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
@@ -2222,22 +2279,22 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="104" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="105" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="105" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="106" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="159" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="160" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="174" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="175" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
     </message>
@@ -2395,14 +2452,6 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="255" />
         <source>No</source>
         <translation>Nein</translation>
-    </message>
-</context>
-<context>
-    <name>SafeOpen</name>
-    <message>
-        <location filename="../../kundenportfolio/ui/dialogs/safe_open.py" line="43" />
-        <source>Open database</source>
-        <translation>Datenbank öffnen</translation>
     </message>
 </context>
 <context>

@@ -119,3 +119,94 @@ def test_cancelled_import_changes_nothing(qtbot: QtBot, customers: Repository, t
     assert customers.list_orders(1) == []
     assert messages == ["Import abgebrochen. Es wurde nichts geändert."] or \
         messages == ["Import cancelled. Nothing was changed."]
+
+
+@pytest.fixture
+def german(qapp):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    root = Path(__file__).resolve().parents[2]
+    assert translator.load(str(root / "resources" / "translations" / "kundenportfolio_de.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_check_page_counts_bad_rows_in_german(german, qtbot: QtBot,  # type: ignore[no-untyped-def]
+                                              customers: Repository, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = orders_file(tmp_path, "10001;01.02.2024;A-1;10,00;\r\n"
+                                 "10009;02.01.2024;A-2;10,00;\r\n")
+    wizard = open_wizard(qtbot, customers, path, monkeypatch)
+    assert ": die ersten 2 Zeilen, Zeichensatz UTF-8, Trennzeichen Semikolon" in \
+        wizard.mapping_page.info.text()
+    wizard.next()
+    summary = wizard.check_page.summary.text()
+    assert "1 fehlerhafte Zeile." in summary and "Zeile(n)" not in summary
+    path.write_bytes(("Kundennummer;Datum;Auftragsnummer;Nettobetrag;Bemerkung\r\n"
+                      "10009;02.01.2024;A-2;10,00;\r\n10008;02.01.2024;A-3;10,00;\r\n")
+                     .encode("cp1252"))
+    wizard.back()
+    wizard.next()
+    assert "2 fehlerhafte Zeilen." in wizard.check_page.summary.text()
+
+
+def test_ambiguous_decimal_mark_is_chosen_in_the_wizard(
+        german, qtbot: QtBot, customers: Repository,  # type: ignore[no-untyped-def]
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, messages: list[str]) -> None:
+    path = orders_file(tmp_path, "10001;01.02.2024;A-1;1,500;\r\n")
+    wizard = open_wizard(qtbot, customers, path, monkeypatch)
+    page = wizard.mapping_page
+    assert page.info.text().endswith(": die erste Zeile, Zeichensatz UTF-8, "
+                                     "Trennzeichen Semikolon")
+    assert page.decimal_combo.currentText() == "Automatisch erkennen"
+    wizard.next()
+    check = wizard.check_page
+    assert not check.isComplete()
+    # A problem of the whole file, not a faulty row: the report says which value and how.
+    assert "fehlerhafte Zeile" not in check.summary.text()
+    assert "Angaben auf der vorigen Seite" in check.summary.text()
+    report = check.report.toPlainText()
+    assert "«1,500» kann 1500 oder 1,5 bedeuten" in report and "«Dezimalzeichen»" in report
+    wizard.back()
+    page.decimal_combo.setCurrentIndex(page.decimal_combo.findData("."))
+    assert page.decimal_combo.currentText().startswith("Punkt")
+    wizard.next()
+    assert check.isComplete()
+    wizard.accept()
+    assert [o.amount_cents for o in customers.list_orders(1)] == [150_000]
+
+
+def test_two_amount_columns_are_left_for_the_user_to_choose(
+        qtbot: QtBot, customers: Repository, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, messages: list[str]) -> None:
+    path = tmp_path / "brutto_netto.csv"
+    path.write_bytes("Kundennummer;Datum;Betrag;Nettobetrag\r\n10001;01.02.2024;11,90;10,00\r\n"
+                     .encode("cp1252"))
+    wizard = open_wizard(qtbot, customers, path, monkeypatch)
+    page = wizard.mapping_page
+    # Not silently one of them: no column chosen, a note naming both, Next disabled.
+    assert "amount_cents" not in page.mapping()
+    assert page.note.isVisibleTo(page)
+    assert "«Betrag»: «Betrag», «Nettobetrag»" in page.note.text()
+    assert not page.isComplete()
+    page.combos["amount_cents"].setCurrentIndex(page.combos["amount_cents"].findData(3))
+    assert page.isComplete()
+    wizard.next()
+    wizard.accept()
+    assert [o.amount_cents for o in customers.list_orders(1)] == [1000]
+
+
+def test_broken_line_is_reported_by_the_check(qtbot: QtBot, customers: Repository,
+                                              tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = orders_file(tmp_path, "10001;01.02.2024;A-1;10,00;a;extra\r\n"
+                                 "10002;02.02.2024;A-2;5,00;\r\n")
+    wizard = open_wizard(qtbot, customers, path, monkeypatch)
+    assert wizard.mapping_page.preview_model.rowCount() == 1  # the broken line is left out
+    wizard.next()
+    assert not wizard.check_page.isComplete()
+    assert wizard.check_page.report.toPlainText().startswith(
+        "Zeile 2: Die Zeile hat 6 Felder, die Kopfzeile aber nur 5 Spalten")
+    assert customers.list_orders(2) == []

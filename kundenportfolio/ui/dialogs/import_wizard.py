@@ -34,7 +34,12 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio.core.errors import KundenportfolioError
 from kundenportfolio.core.tabular import TableSource, cell_text, iter_rows, open_table
-from kundenportfolio.data.import_specs import ENTITIES, FIELDS, suggest_mapping
+from kundenportfolio.data.import_specs import (
+    ENTITIES,
+    FIELDS,
+    recognised_columns,
+    suggest_mapping,
+)
 from kundenportfolio.data.importing import (
     ImportCancelled,
     ImportFailed,
@@ -92,6 +97,7 @@ class ImportWizard(QWizard):
             return import_table(
                 self.repository, self.entity, self.source, mapping=self.mapping,
                 create_missing_customers=self.file_page.create_missing.isChecked(),
+                decimal_mark=self.mapping_page.decimal_combo.currentData(),
                 progress=progress, cancel=dialog.wasCanceled, dry_run=dry_run,
             )
         finally:
@@ -186,6 +192,14 @@ class MappingPage(QWizardPage):
         self.setSubTitle(self.tr("Check which column of the file goes into which field. "
                                  "Fields marked * are required."))
         self.info = QLabel()
+        self.note = QLabel()  # columns that fit the same field: the user chooses
+        self.note.setWordWrap(True)
+        self.decimal_combo = QComboBox()
+        self.decimal_combo.addItem(self.tr("Detect automatically"), None)
+        self.decimal_combo.addItem(self.tr("Comma (1.234,50)"), ",")
+        self.decimal_combo.addItem(self.tr("Point (1'234.50 or 1,234.50)"), ".")
+        options = QFormLayout()
+        options.addRow(self.tr("Decimal mark"), self.decimal_combo)
         self.preview = QTableView()
         self.preview_model = QStandardItemModel(self)
         self.preview.setModel(self.preview_model)
@@ -195,8 +209,10 @@ class MappingPage(QWizardPage):
         self.combos: dict[str, QComboBox] = {}
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
+        layout.addWidget(self.note)
+        layout.addLayout(options)
         layout.addWidget(self.preview, 1)
-        scroll = QScrollArea()  # customers have 17 fields
+        scroll = QScrollArea()  # customers have 24 fields
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
         layout.addWidget(scroll, 1)
@@ -207,7 +223,7 @@ class MappingPage(QWizardPage):
         self.preview_model.clear()
         self.preview_model.setHorizontalHeaderLabels(source.headers)
         lines = []
-        for line, cells in iter_rows(source):
+        for line, cells in iter_rows(source, problems=[]):  # broken lines: see the check
             self.preview_model.appendRow([QStandardItem(cell_text(c)) for c in cells])
             lines.append(str(line))  # the line numbers error messages will name
             if len(lines) >= PREVIEW_ROWS:
@@ -216,18 +232,29 @@ class MappingPage(QWizardPage):
         if source.kind == "csv":
             encodings = {"utf-8-sig": "UTF-8 (BOM)", "utf-8": "UTF-8", "cp1252": "Windows-1252"}
             separators = {";": self.tr("semicolon"), ",": self.tr("comma"), "\t": self.tr("tab")}
-            self.info.setText(self.tr("%1: first %2 rows, encoding %3, separator %4")
-                              .replace("%1", source.path.name).replace("%2", str(len(lines)))
-                              .replace("%3", encodings.get(source.encoding or "", ""))
-                              .replace("%4", separators.get(source.delimiter or "", "")))
+            self.info.setText(self.tr("%1: first %n row(s), encoding %2, separator %3", "",
+                                      len(lines))
+                              .replace("%1", source.path.name)
+                              .replace("%2", encodings.get(source.encoding or "", ""))
+                              .replace("%3", separators.get(source.delimiter or "", "")))
         else:
-            self.info.setText(self.tr("%1, sheet %2: first %3 rows").replace("%1", source.path.name)
-                              .replace("%2", source.sheet or "").replace("%3", str(len(lines))))
+            self.info.setText(self.tr("%1, sheet %2: first %n row(s)", "", len(lines))
+                              .replace("%1", source.path.name).replace("%2", source.sheet or ""))
         self.preview.resizeColumnsToContents()
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos.clear()
         suggested = suggest_mapping(self.wizard_.entity, source.headers)
+        headers = [h or self.tr("Column %1").replace("%1", str(i + 1))
+                   for i, h in enumerate(source.headers)]
+        recognised = recognised_columns(self.wizard_.entity, source.headers)
+        notes = [self.tr("Several columns fit the field %1: %2. Choose the right one below.")
+                 .replace("%1", f"«{spec.header}»")
+                 .replace("%2", ", ".join(f"«{headers[i]}»" for i in recognised[spec.name]))
+                 for spec in FIELDS[self.wizard_.entity]
+                 if len(recognised.get(spec.name, [])) > 1]
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
         for spec in FIELDS[self.wizard_.entity]:
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), self.NOT_IMPORTED)
@@ -276,10 +303,14 @@ class CheckPage(QWizardPage):
         except ImportCancelled:
             self.summary.setText(self.tr("Check cancelled. Go back and try again."))
         except ImportFailed as exc:
-            bad = len({e.line for e in exc.errors})
-            self.summary.setText(self.tr("The file cannot be imported: %1 faulty row(s). Nothing "
-                                         "has been changed. Correct the file and check again.")
-                                 .replace("%1", str(bad)))
+            if exc.bad_lines:
+                self.summary.setText(self.tr("The file cannot be imported: %n faulty row(s). "
+                                             "Nothing has been changed. Correct the file and "
+                                             "check again.", "", exc.bad_lines))
+            else:
+                self.summary.setText(self.tr("The file cannot be imported. Nothing has been "
+                                             "changed. Correct the file or the choices on the "
+                                             "previous page and check again."))
             self.report.setPlainText("\n".join(str(e) for e in exc.errors))
         except KundenportfolioError as exc:
             self.summary.setText(str(exc))
