@@ -79,16 +79,95 @@ class DatabaseLock:
             self._lock.unlock()
 
 
-def lock_message(db_path: Path, holder: LockHolder | None) -> str:
-    """German explanation of who holds the database."""
+# ---- messages: who holds the lock ---------------------------------------------------------
+#
+# The lock file stores process id, host and program name ("Kundenportfolio.exe", "python3.11")
+# — the same for the window and for a command such as an import. Whether the holder is a
+# window or a command is read from its command line where the system shows it (Linux /proc);
+# otherwise, and for another computer, the message names Kundenportfolio, the computer and the
+# process id only, and says what to do for either.
+
+_GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--smoke-test")
+_ENTRY_NAMES = ("kundenportfolio", "kundenportfolio.exe", "kundenportfolio-script.py",
+                "main.py")
+
+
+def _command_line(pid: int) -> list[str] | None:
+    """The arguments of process `pid` on this computer, if the system shows them."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # not Linux, process gone, no rights
+        return None
+    return [part.decode(errors="replace") for part in raw.split(b"\0") if part] or None
+
+
+def holder_role(args: list[str]) -> str | None:
+    """What a Kundenportfolio command line runs: "" for the window, "import orders" for a
+    command; None if the line is not recognisably Kundenportfolio's."""
+    rest: list[str] | None = None
+    for index, arg in enumerate(args):
+        if arg == "-c":  # python -c CODE: someone else's program
+            return None
+        if arg == "-m":
+            module = args[index + 1] if index + 1 < len(args) else ""
+            if module not in ("kundenportfolio", "kundenportfolio.__main__"):
+                return None
+            rest = args[index + 2:]
+            break
+        if Path(arg.replace("\\", "/")).name.casefold() in _ENTRY_NAMES:
+            rest = args[index + 1:]
+            break
+    if rest is None:
+        return None
+    index = 0
+    while index < len(rest):
+        arg = rest[index]
+        if arg in _GLOBAL_OPTIONS_WITH_VALUE:
+            index += 2
+        elif arg.startswith("-"):  # --demo, --db=PFAD, …
+            index += 1
+        else:
+            words = [arg]
+            if index + 1 < len(rest) and rest[index + 1].isalpha():
+                words.append(rest[index + 1])  # import orders, campaign propose
+            return " ".join(words)
+    return ""
+
+
+def _describe(holder: LockHolder | None) -> tuple[str, str]:
+    """(«von …»: who holds the database, what the user can do) in German."""
     if holder is None:
-        who = "einem anderen Programm"
-    elif holder.on_this_host:
-        who = f"einem anderen Kundenportfolio-Fenster auf diesem Computer (Prozess {holder.pid})"
-    else:
-        who = f"Kundenportfolio auf dem Computer «{holder.hostname}» (Prozess {holder.pid})"
-    return (f"Die Datenbank «{db_path.name}» ist bereits von {who} geöffnet. "
+        return "von einem anderen Programm", "Bitte das andere Programm zuerst schließen."
+    if not holder.on_this_host:
+        return (f"von Kundenportfolio auf dem Computer «{holder.hostname}» (Prozess {holder.pid})",
+                "Bitte dort das Fenster schließen oder warten, bis der laufende Befehl fertig "
+                "ist, und es dann noch einmal versuchen.")
+    args = _command_line(holder.pid)
+    role = holder_role(args) if args else None
+    if role == "":
+        return (f"von einem anderen Kundenportfolio-Fenster auf diesem Computer "
+                f"(Prozess {holder.pid})", "Bitte das andere Fenster zuerst schließen.")
+    if role:
+        return (f"vom Befehl «kundenportfolio {role}» auf diesem Computer (Prozess {holder.pid})",
+                "Bitte warten, bis der Befehl fertig ist, und es dann noch einmal versuchen.")
+    return (f"von Kundenportfolio auf diesem Computer (Prozess {holder.pid})",
+            "Bitte das andere Kundenportfolio-Fenster schließen oder warten, bis der laufende "
+            "Befehl fertig ist, und es dann noch einmal versuchen.")
+
+
+def lock_message(db_path: Path, holder: LockHolder | None) -> str:
+    """German explanation of who holds the database: a window or a command (where this
+    computer can tell), the computer and the process id."""
+    who, _ = _describe(holder)
+    return (f"Die Datenbank «{db_path.name}» ist bereits {who} geöffnet. "
             "Gleichzeitiges Schreiben könnte Daten verlieren.")
+
+
+def refusal_message(db_path: Path, holder: LockHolder | None) -> str:
+    """`lock_message` and what to do about it (a command that must write)."""
+    who, advice = _describe(holder)
+    return (f"Die Datenbank «{db_path.name}» ist bereits {who} geöffnet. "
+            f"Gleichzeitiges Schreiben könnte Daten verlieren. {advice}")
 
 
 _HELD: dict[Path, DatabaseLock] = {}
@@ -111,8 +190,7 @@ def hold_for_process(db_path: Path | str) -> DatabaseLock:
     lock = DatabaseLock(key)
     if not lock.acquire():
         holder = lock.holder()
-        raise DatabaseLockedError(lock_message(key, holder) + " Bitte dort zuerst schließen.",
-                                  holder)
+        raise DatabaseLockedError(refusal_message(key, holder), holder)
     _HELD[key] = lock
     return lock
 
@@ -134,8 +212,7 @@ def database_lock(db_path: Path | str, *, read_only_ok: bool = False) -> Iterato
             yield None
             return
         holder = lock.holder()
-        raise DatabaseLockedError(lock_message(Path(db_path), holder) +
-                                  " Bitte dort zuerst schließen.", holder)
+        raise DatabaseLockedError(refusal_message(Path(db_path), holder), holder)
     try:
         yield lock
     finally:

@@ -1,7 +1,10 @@
-"""Settings (Einstellungen): company, formats, language, Kundenwert, portfolio weights and groups.
+"""Settings (Einstellungen): formats and language, reports (company name, logo), Kundenwert,
+portfolio weights, groups, Kundenansprache (contact interval per group), forecast and backups.
 
-Edits are checked live with the core validators (German messages from core/scoring); Save
-stays disabled while anything is invalid, e.g. weights of an axis not adding up to 100 %.
+Edits are checked live with the core validators (German messages from core/scoring) plus the
+checks of the pages (settings_*.py, e.g. a logo that is no image); Save stays disabled while
+anything is invalid, e.g. weights of an axis not adding up to 100 %. Messages of the newer tabs
+appear below their field, all errors also below the tabs, and a tab with an error turns red.
 Saving goes through Repository.set_settings (which validates again, all or nothing), then
 the portfolio store is invalidated and `settings_changed` is emitted.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -32,16 +36,24 @@ from PySide6.QtWidgets import (
 from kundenportfolio import settings as declared
 from kundenportfolio.core.errors import ValidationError
 from kundenportfolio.core.scoring import validate_settings
-from kundenportfolio.reports.charts import GROUP_COLOURS, GROUP_ORDER
+from kundenportfolio.reports.colours import GROUP_COLOURS, GROUP_ORDER
+from kundenportfolio.ui.views.settings_backup import BackupPage
+from kundenportfolio.ui.views.settings_outreach import ForecastPage, OutreachPage
+from kundenportfolio.ui.views.settings_pages import ERROR_COLOUR, SettingsPage
+from kundenportfolio.ui.views.settings_reports import ReportsPage
 
 AXES = (("score_weights_attractiveness", declared.ATTRACTIVENESS_CRITERIA),
         ("score_weights_position", declared.POSITION_CRITERIA))
 PERCENT_KEYS = ("default_margin_percent", "clv_discount_rate_percent", "score_split_attractiveness",
                 "score_split_position", "abc_threshold_a_percent", "abc_threshold_b_percent")
+PAGES = (ReportsPage, OutreachPage, ForecastPage, BackupPage)
 # The settings this view edits (everything else in the table is left alone on save and reset).
-EDITED_KEYS = ("company_name", "currency", "number_format", "ui_language", "clv_remaining_years",
+EDITED_KEYS = ("currency", "number_format", "ui_language", "clv_remaining_years",
                "cost_level_mapping", "score_split_rule", "group_labels", "group_strategies",
-               *PERCENT_KEYS, *(key for key, _codes in AXES))
+               *PERCENT_KEYS, *(key for key, _codes in AXES),
+               *(key for page in PAGES for key in page.KEYS))
+# Declared but deliberately not on this page (see the modules of the tabs for why).
+NOT_EDITED_KEYS = ("settings_version", "forecast_horizon_days")
 
 
 def _percent_box(parent: QWidget, decimals: int = 1) -> QDoubleSpinBox:
@@ -51,6 +63,14 @@ def _percent_box(parent: QWidget, decimals: int = 1) -> QDoubleSpinBox:
     box.setSuffix(" %")
     box.setSingleStep(5.0)
     return box
+
+
+def _scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
 
 
 class SettingsView(QWidget):
@@ -66,11 +86,35 @@ class SettingsView(QWidget):
         self._loading = False
         self._loaded_values: dict[str, Any] = {}
 
+        self.reports_page = ReportsPage(self)
+        self.company_name = self.reports_page.company_name
+        self.outreach_page = OutreachPage(self)
+        self.forecast_page = ForecastPage(self)
+        self.backup_page = BackupPage(self)
+        self.pages: tuple[SettingsPage, ...] = (self.reports_page, self.outreach_page,
+                                                self.forecast_page, self.backup_page)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._general_tab(), self.tr("General"))
-        self.tabs.addTab(self._value_tab(), self.tr("Customer value"))
-        self.tabs.addTab(self._portfolio_tab(), self.tr("Portfolio"))
-        self.tabs.addTab(self._groups_tab(), self.tr("Groups"))
+        tabs: tuple[tuple[QWidget, str, tuple[str, ...]], ...] = (
+            (self._general_tab(), self.tr("General"), ("currency", "number_format", "ui_language")),
+            (self.reports_page, self.tr("Reports"), ReportsPage.KEYS),
+            (self._value_tab(), self.tr("Customer value"),
+             ("default_margin_percent", "clv_discount_rate_percent", "clv_remaining_years",
+              "abc_threshold_a_percent", "abc_threshold_b_percent", "cost_level_mapping")),
+            (self._portfolio_tab(), self.tr("Portfolio"),
+             ("score_split_rule", "score_split_attractiveness", "score_split_position",
+              *(key for key, _codes in AXES))),
+            (self._groups_tab(), self.tr("Groups"), ("group_labels", "group_strategies")),
+            (self.outreach_page, self.tr("Customer outreach"), OutreachPage.KEYS),
+            (self.forecast_page, self.tr("Forecast"), ForecastPage.KEYS),
+            (self.backup_page, self.tr("Backup"), BackupPage.KEYS),
+        )
+        self.tab_keys: list[tuple[str, ...]] = []
+        for widget, title, keys in tabs:
+            if isinstance(widget, SettingsPage):  # small screens: scroll rather than squeeze
+                widget = _scrolled(widget, self)
+            self.tabs.addTab(widget, title)
+            self.tab_keys.append(keys)
+        self._tab_colour = self.tabs.tabBar().tabTextColor(0)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -101,8 +145,6 @@ class SettingsView(QWidget):
         page = QWidget(self)
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.company_name = QLineEdit(page)
-        self.company_name.setMinimumWidth(320)
         self.currency = QComboBox(page)
         for code in ("CHF", "EUR"):
             self.currency.addItem(code, code)
@@ -112,7 +154,6 @@ class SettingsView(QWidget):
         self.ui_language = QComboBox(page)
         self.ui_language.addItem(self.tr("German"), "de")
         self.ui_language.addItem(self.tr("English"), "en")
-        form.addRow(self.tr("Company name:"), self.company_name)
         form.addRow(self.tr("Currency:"), self.currency)
         form.addRow(self.tr("Number format:"), self.number_format)
         form.addRow(self.tr("Language of the program:"), self.ui_language)
@@ -239,7 +280,6 @@ class SettingsView(QWidget):
     def values(self) -> dict[str, Any]:
         """The settings as currently edited (not yet saved)."""
         values: dict[str, Any] = {
-            "company_name": self.company_name.text().strip(),
             "currency": self.currency.currentData(),
             "number_format": self.number_format.currentData(),
             "ui_language": self.ui_language.currentData(),
@@ -253,6 +293,8 @@ class SettingsView(QWidget):
             values[key] = getattr(self, key).value()
         for key, spins in self.weights.items():
             values[key] = {code: spin.value() for code, spin in spins.items()}
+        for page in self.pages:
+            values.update(page.values())
         return values
 
     def load(self) -> None:
@@ -260,7 +302,6 @@ class SettingsView(QWidget):
         stored = self.repository.all_settings()
         self._loading = True
         try:
-            self.company_name.setText(str(stored.get("company_name") or ""))
             combos = ((self.currency, "currency"), (self.number_format, "number_format"),
                       (self.ui_language, "ui_language"), (self.score_split_rule, "score_split_rule"))
             for combo, key in combos:
@@ -276,6 +317,9 @@ class SettingsView(QWidget):
             for group in GROUP_ORDER:
                 self.group_labels[group].setText(str(stored["group_labels"].get(group, "")))
                 self.group_strategies[group].setPlainText(str(stored["group_strategies"].get(group, "")))
+            for page in self.pages:
+                page.load(stored)
+            self._group_names_changed()
         finally:
             self._loading = False
         self._loaded_values = self.values()
@@ -294,10 +338,16 @@ class SettingsView(QWidget):
             label.setStyleSheet("font-weight: bold; color: %s;" % ("#1B5E20" if ok else "#B00020"))
         try:
             validate_settings(values)
-            self.errors = {}
+            errors: dict[str, str] = {}
         except ValidationError as exc:
-            self.errors = exc.fields
-        self.message.setText("\n".join(f"{self._field_name(k)}: {m}" for k, m in self.errors.items()))
+            errors = dict(exc.fields)
+        warnings: dict[str, str] = {}
+        for page in self.pages:
+            page_errors, page_warnings = page.check(values)
+            for key, message in page_errors.items():
+                errors.setdefault(key, message)
+            warnings.update(page_warnings)
+        self._show_errors(errors, warnings)
         self.save_button.setEnabled(not self.errors)
         return not self.errors
 
@@ -307,8 +357,7 @@ class SettingsView(QWidget):
         try:
             self.repository.set_settings(self.values())
         except ValidationError as exc:  # the repository validates again; show what it says
-            self.errors = exc.fields
-            self.message.setText("\n".join(f"{self._field_name(k)}: {m}" for k, m in self.errors.items()))
+            self._show_errors(dict(exc.fields), {})
             return False
         self.store.invalidate()
         self._loaded_values = self.values()
@@ -319,8 +368,9 @@ class SettingsView(QWidget):
     def reset_to_defaults(self) -> None:
         answer = QMessageBox.question(
             self, self.tr("Reset settings"),
-            self.tr("Reset all settings on this page to the default values? "
-                    "Customers, orders and contacts are not affected."),
+            self.tr("Reset all settings on every tab to the default values, including the "
+                    "backup folder and the logo? Customers, orders and contacts are not "
+                    "affected."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -339,7 +389,6 @@ class SettingsView(QWidget):
     def _field_name(self, key: str) -> str:
         names = {
             **self.axis_titles,
-            "company_name": self.tr("Company name"),
             "group_labels": self.tr("Group names"),
             "group_strategies": self.tr("Standard strategies"),
             "abc_threshold_a_percent": self.tr("ABC class A"),
@@ -349,7 +398,25 @@ class SettingsView(QWidget):
             "default_margin_percent": self.tr("Default margin"),
             "cost_level_mapping": self.tr("Cost categories"),
         }
+        for page in self.pages:
+            names.update(page.field_names())
         return names.get(key, key)
+
+    def _show_errors(self, errors: dict[str, str], warnings: dict[str, str]) -> None:
+        """Errors below the tabs (they may be on another tab), errors and hints at the fields
+        of the pages, and the tabs with an error in red."""
+        self.errors = errors
+        self.message.setText("\n".join(f"{self._field_name(k)}: {m}" for k, m in errors.items()))
+        for page in self.pages:
+            page.show_messages(errors, warnings)
+        bar = self.tabs.tabBar()
+        for index, keys in enumerate(self.tab_keys):
+            bad = any(key in errors for key in keys)
+            bar.setTabTextColor(index, QColor(ERROR_COLOUR) if bad else self._tab_colour)
+
+    def _group_names_changed(self, *_args: Any) -> None:
+        self.outreach_page.set_group_names(
+            {g: e.text().strip() for g, e in self.group_labels.items()})
 
     def _split_rule_changed(self, _index: int) -> None:
         fixed = self.score_split_rule.currentData() == "fixed"
@@ -361,7 +428,8 @@ class SettingsView(QWidget):
             self.validate()
 
     def _connect_live_validation(self) -> None:
-        self.company_name.textChanged.connect(self._changed)
+        for settings_page in self.pages:
+            settings_page.changed.connect(self._changed)
         for combo in (self.currency, self.number_format, self.ui_language, self.score_split_rule,
                       *self.cost_levels.values()):
             combo.currentIndexChanged.connect(self._changed)
@@ -371,5 +439,6 @@ class SettingsView(QWidget):
             spin.valueChanged.connect(self._changed)
         for edit in self.group_labels.values():
             edit.textChanged.connect(self._changed)
+            edit.textChanged.connect(self._group_names_changed)
         for text in self.group_strategies.values():
             text.textChanged.connect(self._changed)
