@@ -139,6 +139,205 @@
     </message>
 </context>
 <context>
+    <name>BackupPage</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="52" />
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="148" />
+        <source>Backup folder</source>
+        <translation>Sicherungsordner</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="59" />
+        <source>Default folder: %1</source>
+        <translation>Standardordner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="60" />
+        <source>Choose folder…</source>
+        <translation>Ordner wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="61" />
+        <source>Use default folder</source>
+        <translation>Standardordner verwenden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="68" />
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="71" />
+        <source>For example a USB drive or a network drive; empty: the default folder. If the folder cannot be reached when a backup is due, automatic backups go to the default folder instead and «Back up now» reports the problem. Existing backups stay in the previous folder (restore them with «Restore backup… › Other file…»).</source>
+        <translation>Zum Beispiel ein USB-Stick oder ein Netzlaufwerk; leer: der Standardordner. Ist der Ordner beim Sichern nicht erreichbar, gehen automatische Sicherungen stattdessen in den Standardordner, und «Jetzt sichern» meldet das Problem. Bisherige Sicherungen bleiben im alten Ordner (zurückholen mit «Sicherung wiederherstellen… › Andere Datei…»).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="77" />
+        <source>How many backups are kept</source>
+        <translation>Wie viele Sicherungen aufbewahrt werden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="81" />
+        <source>After every backup, older backups of this database are deleted, except:</source>
+        <translation>Nach jeder Sicherung werden ältere Sicherungen dieser Datenbank gelöscht, ausser:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="82" />
+        <source>backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="82" />
+        <source>backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="83" />
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="83" />
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="84" />
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="84" />
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="85" />
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="85" />
+        <source>months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="86" />
+        <source>the most recent:</source>
+        <translation>die neuesten:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="87" />
+        <source>the newest of each day, for:</source>
+        <translation>je Tag die neueste, für:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="89" />
+        <source>the newest of each week, for:</source>
+        <translation>je Woche die neueste, für:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="92" />
+        <source>the newest of each month, for:</source>
+        <translation>je Monat die neueste, für:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="97" />
+        <source>Customer data that was erased for privacy reasons remains in older backups until they are deleted.</source>
+        <translation>Aus Datenschutzgründen gelöschte (anonymisierte) Kundendaten bleiben in älteren Sicherungen enthalten, bis diese gelöscht werden.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="101" />
+        <source>Backup when closing the program</source>
+        <translation>Sicherung beim Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="104" />
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="104" />
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="105" />
+        <source>at most every </source>
+        <translation>höchstens alle </translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="106" />
+        <source>every time</source>
+        <translation>bei jedem Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="108" />
+        <source>Back up on closing:</source>
+        <translation>Beim Beenden sichern:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="110" />
+        <source>Backups before an import and before a program update are always made.</source>
+        <translation>Vor einem Import und vor einer Programmaktualisierung wird immer gesichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="149" />
+        <source>Keep the most recent backups</source>
+        <translation>Neueste Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="150" />
+        <source>Keep daily backups</source>
+        <translation>Tägliche Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="151" />
+        <source>Keep weekly backups</source>
+        <translation>Wöchentliche Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="152" />
+        <source>Keep monthly backups</source>
+        <translation>Monatliche Sicherungen behalten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="153" />
+        <source>Back up on closing</source>
+        <translation>Sicherung beim Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="164" />
+        <source>Please give the complete path of the folder, e.g. %1, or use «Choose folder…».</source>
+        <translation>Bitte den vollständigen Pfad des Ordners angeben, z. B. %1, oder «Ordner wählen…» verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="171" />
+        <source>This is a file, not a folder.</source>
+        <translation>Das ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="174" />
+        <source>This folder cannot be reached at the moment (USB drive not plugged in?). The next backup creates it if it can; otherwise automatic backups go to the default folder.</source>
+        <translation>Dieser Ordner ist zurzeit nicht erreichbar (USB-Stick nicht eingesteckt?). Die nächste Sicherung legt ihn an, wenn das geht; sonst gehen automatische Sicherungen in den Standardordner.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="179" />
+        <source>The program may not write to this folder; automatic backups would go to the default folder.</source>
+        <translation>In diesen Ordner darf das Programm nicht schreiben; automatische Sicherungen würden in den Standardordner gehen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="187" />
+        <source>Choose backup folder</source>
+        <translation>Sicherungsordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_backup.py" line="205" />
+        <source>So at most %1 backups of this database are kept.</source>
+        <translation>Damit werden höchstens %1 Sicherungen dieser Datenbank aufbewahrt.</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/campaign_dialog.py" line="27" />
@@ -466,7 +665,9 @@
         <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="307" />
         <source>The file cannot be imported: %n faulty row(s). Nothing has been changed. Correct the file and check again.</source>
         <translation>
-            <numerusform>Die Datei kann nicht importiert werden: %n fehlerhafte Zeile. Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</numerusform><numerusform>Die Datei kann nicht importiert werden: %n fehlerhafte Zeilen. Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</numerusform></translation>
+            <numerusform>Die Datei kann nicht importiert werden: %n fehlerhafte Zeile. Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</numerusform>
+            <numerusform>Die Datei kann nicht importiert werden: %n fehlerhafte Zeilen. Es wurde nichts geändert. Bitte die Datei korrigieren und nochmals prüfen.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="311" />
@@ -1228,6 +1429,65 @@
     </message>
 </context>
 <context>
+    <name>ForecastPage</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="122" />
+        <source>At risk of leaving</source>
+        <translation>Abwanderungsgefahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="126" />
+        <source> × the usual interval between orders</source>
+        <translation> × üblicher Bestellabstand</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="131" />
+        <source> % per year</source>
+        <translation> % pro Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="133" />
+        <source>when there has been no order for longer than:</source>
+        <translation>bei einer Bestellpause länger als:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="135" />
+        <source>or when revenue falls by at least:</source>
+        <translation>oder wenn der Umsatz sinkt um mindestens:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="138" />
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="170" />
+        <source>Large one-off orders</source>
+        <translation>Grossaufträge</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="142" />
+        <source> × the customer's typical order (median)</source>
+        <translation> × üblicher Auftrag des Kunden (Median)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="143" />
+        <source>An order counts as one from:</source>
+        <translation>Ein Auftrag gilt als Grossauftrag ab:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="146" />
+        <source>Large one-off orders are pointed out in the revenue per year as a reason for a swing. Only customers with at least three orders are checked.</source>
+        <translation>Grossaufträge werden beim Umsatz je Jahr als möglicher Grund für einen Ausschlag genannt. Geprüft werden nur Kunden mit mindestens drei Aufträgen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="168" />
+        <source>At risk: pause in orders</source>
+        <translation>Abwanderungsgefahr: Bestellpause</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="169" />
+        <source>At risk: falling revenue</source>
+        <translation>Abwanderungsgefahr: sinkender Umsatz</translation>
+    </message>
+</context>
+<context>
     <name>ForecastRunner</name>
     <message>
         <location filename="../../kundenportfolio/ui/forecast_runner.py" line="55" />
@@ -1859,13 +2119,17 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="235" />
         <source>%1: first %n row(s), encoding %2, separator %3</source>
         <translation>
-            <numerusform>%1: die erste Zeile, Zeichensatz %2, Trennzeichen %3</numerusform><numerusform>%1: die ersten %n Zeilen, Zeichensatz %2, Trennzeichen %3</numerusform></translation>
+            <numerusform>%1: die erste Zeile, Zeichensatz %2, Trennzeichen %3</numerusform>
+            <numerusform>%1: die ersten %n Zeilen, Zeichensatz %2, Trennzeichen %3</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="241" />
         <source>%1, sheet %2: first %n row(s)</source>
         <translation>
-            <numerusform>%1, Tabellenblatt %2: die erste Zeile</numerusform><numerusform>%1, Tabellenblatt %2: die ersten %n Zeilen</numerusform></translation>
+            <numerusform>%1, Tabellenblatt %2: die erste Zeile</numerusform>
+            <numerusform>%1, Tabellenblatt %2: die ersten %n Zeilen</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/import_wizard.py" line="251" />
@@ -1994,6 +2258,82 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/dialogs/order_dialog.py" line="41" />
         <source>Note</source>
         <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>OutreachPage</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="37" />
+        <source>Contact interval per group</source>
+        <translation>Kontaktintervall je Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="40" />
+        <source>A customer is shown as «Contact due» when the last contact is longer ago than:</source>
+        <translation>Ein Kunde erscheint als «Kontakt fällig», wenn der letzte Kontakt länger zurückliegt als:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="45" />
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="73" />
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="45" />
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="73" />
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="54" />
+        <source>Suggestions: «Customer value rising»</source>
+        <translation>Vorschläge: «Kundenwert steigt»</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="63" />
+        <source> % per year</source>
+        <translation> % pro Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="64" />
+        <source>Customers up to rank:</source>
+        <translation>Kunden bis Rang:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="67" />
+        <source>or revenue growing by at least:</source>
+        <translation>oder mit Umsatzwachstum ab:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="70" />
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="111" />
+        <source>Campaign evaluation</source>
+        <translation>Kampagnenauswertung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="75" />
+        <source>Compare before and after the start, each:</source>
+        <translation>Verglichen werden vor und ab dem Start je:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="76" />
+        <source>A longer campaign is compared over its own length.</source>
+        <translation>Eine längere Kampagne wird über ihre ganze Dauer verglichen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="108" />
+        <source>Contact interval</source>
+        <translation>Kontaktintervall</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="109" />
+        <source>Customer value rising: up to rank</source>
+        <translation>Kundenwert steigt: bis Rang</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="110" />
+        <source>Customer value rising: revenue growth</source>
+        <translation>Kundenwert steigt: Umsatzwachstum</translation>
     </message>
 </context>
 <context>
@@ -2300,6 +2640,85 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="48" />
+        <source>Company name:</source>
+        <translation>Firmenname:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="49" />
+        <source>Printed at the top of every list, customer sheet and privacy report.</source>
+        <translation>Steht oben auf jeder gedruckten Liste, jedem Kundenblatt und jeder Datenschutz-Auskunft.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="55" />
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="157" />
+        <source>No logo</source>
+        <translation>Kein Logo</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="56" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="57" />
+        <source>Remove logo</source>
+        <translation>Logo entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="73" />
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="75" />
+        <source>Optional. Printed at the top left of every page, at most 27 × 9 mm, next to the company name; wide logos fit best. Image files: PNG, JPG, BMP or GIF.</source>
+        <translation>Optional. Steht oben links auf jeder Seite neben dem Firmennamen, höchstens 27 × 9 mm gross; breite Logos passen am besten. Bilddateien: PNG, JPG, BMP oder GIF.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="96" />
+        <source>Company name</source>
+        <translation>Firmenname</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="96" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="106" />
+        <source>Reports are printed without a logo until you choose another file or remove it.</source>
+        <translation>Berichte werden ohne Logo gedruckt, bis Sie eine andere Datei wählen oder das Logo entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="114" />
+        <source>Choose logo</source>
+        <translation>Logo wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="115" />
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="145" />
+        <source>The file «%1» cannot be found.</source>
+        <translation>Die Datei «%1» ist nicht zu finden.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="147" />
+        <source>The file «%1» cannot be read as an image (PNG, JPG, BMP or GIF).</source>
+        <translation>Die Datei «%1» lässt sich nicht als Bild lesen (PNG, JPG, BMP oder GIF).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_reports.py" line="157" />
+        <source>(not readable)</source>
+        <translation>(nicht lesbar)</translation>
+    </message>
+</context>
+<context>
     <name>RevenueForecastPanel</name>
     <message>
         <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="72" />
@@ -2520,322 +2939,332 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="70" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="98" />
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="71" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="99" />
+        <source>Reports</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="100" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="72" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="103" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="73" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="106" />
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="78" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="107" />
+        <source>Customer outreach</source>
+        <translation>Kundenansprache</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="108" />
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="109" />
+        <source>Backup</source>
+        <translation>Datensicherung</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="122" />
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="124" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="125" />
         <source>Reset to defaults…</source>
         <translation>Auf Standardwerte zurücksetzen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="155" />
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="114" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="156" />
         <source>English</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="115" />
-        <source>Company name:</source>
-        <translation>Firmenname:</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="157" />
         <source>Currency:</source>
         <translation>Währung:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="117" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="158" />
         <source>Number format:</source>
         <translation>Zahlenformat:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="118" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="159" />
         <source>Language of the program:</source>
         <translation>Sprache des Programms:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="119" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="160" />
         <source>A new language takes effect after restarting the program.</source>
         <translation>Eine neue Sprache gilt nach einem Neustart des Programms.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="132" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="173" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="135" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="176" />
         <source>Default margin (where the cost of goods is unknown):</source>
         <translation>Standardmarge (wo der Wareneinsatz unbekannt ist):</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="178" />
         <source>CLV discount rate per year:</source>
         <translation>CLV-Diskontsatz pro Jahr:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="138" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="179" />
         <source>CLV expected remaining relationship:</source>
         <translation>CLV erwartete restliche Beziehungsdauer:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="139" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="180" />
         <source>ABC: class A up to cumulative value of:</source>
         <translation>ABC: Klasse A bis zum kumulierten Wertanteil von:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="140" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="181" />
         <source>ABC: class B up to cumulative value of:</source>
         <translation>ABC: Klasse B bis zum kumulierten Wertanteil von:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="142" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="183" />
         <source>Cost categories: deducted at contribution margin level</source>
         <translation>Kostenkategorien: abgezogen auf Deckungsbeitragsstufe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="187" />
         <source>Visit</source>
         <translation>Besuch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="187" />
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="188" />
         <source>Complaint handling</source>
         <translation>Reklamationsbearbeitung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="147" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="188" />
         <source>Promotional gift</source>
         <translation>Werbegeschenk</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="189" />
         <source>Event</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="189" />
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="148" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="189" />
         <source>Other</source>
         <translation>Sonstiges</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="194" />
         <source>CM II (marketing)</source>
         <translation>KDB II (Marketing)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="195" />
         <source>CM III (sales)</source>
         <translation>KDB III (Verkauf)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="155" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="196" />
         <source>CM IV (service)</source>
         <translation>KDB IV (Service)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="166" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="207" />
         <source>Customer value (CM IV, by rank)</source>
         <translation>Kundenwert (KDB IV, nach Rang)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="167" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="208" />
         <source>Revenue trend</source>
         <translation>Umsatzentwicklung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="209" />
         <source>Demand potential</source>
         <translation>Bedarfspotenzial</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="210" />
         <source>Payment behaviour</source>
         <translation>Zahlungsverhalten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="170" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="211" />
         <source>Reference value</source>
         <translation>Referenzwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="212" />
         <source>Share of wallet (revenue ÷ demand potential)</source>
         <translation>Lieferanteil (Umsatz ÷ Bedarfspotenzial)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="172" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="213" />
         <source>Order frequency</source>
         <translation>Bestellhäufigkeit</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="173" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="214" />
         <source>Length of the relationship</source>
         <translation>Dauer der Kundenbeziehung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="174" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="215" />
         <source>Complaint rate (few = good)</source>
         <translation>Reklamationsquote (wenige = gut)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="175" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="216" />
         <source>Relationship quality</source>
         <translation>Beziehungsqualität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="176" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="217" />
         <source>Contact intensity</source>
         <translation>Kontaktintensität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="178" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="219" />
         <source>Weights: customer attractiveness (y axis)</source>
         <translation>Gewichte: Kundenattraktivität (y-Achse)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="179" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="220" />
         <source>Weights: supplier position (x axis)</source>
         <translation>Gewichte: Lieferantenposition (x-Achse)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="193" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="234" />
         <source>Sum:</source>
         <translation>Summe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="196" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="237" />
         <source>Split into the four groups</source>
         <translation>Aufteilung in die vier Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="200" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="241" />
         <source>Fixed thresholds</source>
         <translation>Feste Schwellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="201" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="242" />
         <source>Median of all customers</source>
         <translation>Median aller Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="204" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="245" />
         <source>Split rule:</source>
         <translation>Aufteilungsregel:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="205" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="246" />
         <source>Threshold supplier position (x):</source>
         <translation>Schwelle Lieferantenposition (x):</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="206" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="247" />
         <source>Threshold customer attractiveness (y):</source>
         <translation>Schwelle Kundenattraktivität (y):</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="215" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="256" />
         <source>&lt;b&gt;Name&lt;/b&gt;</source>
         <translation>&lt;b&gt;Name&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="216" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="257" />
         <source>&lt;b&gt;Standard strategy&lt;/b&gt;</source>
         <translation>&lt;b&gt;Normstrategie&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="321" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="370" />
         <source>Reset settings</source>
         <translation>Einstellungen zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="322" />
-        <source>Reset all settings on this page to the default values? Customers, orders and contacts are not affected.</source>
-        <translation>Alle Einstellungen auf dieser Seite auf die Standardwerte zurücksetzen? Kunden, Aufträge und Kontakte bleiben unverändert.</translation>
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="371" />
+        <source>Reset all settings on every tab to the default values, including the backup folder and the logo? Customers, orders and contacts are not affected.</source>
+        <translation>Alle Einstellungen auf allen Reitern auf die Standardwerte zurücksetzen, auch den Sicherungsordner und das Logo? Kunden, Aufträge und Kontakte bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="342" />
-        <source>Company name</source>
-        <translation>Firmenname</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="343" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="392" />
         <source>Group names</source>
         <translation>Gruppennamen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="344" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="393" />
         <source>Standard strategies</source>
         <translation>Normstrategien</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="345" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="394" />
         <source>ABC class A</source>
         <translation>ABC-Klasse A</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="346" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="395" />
         <source>ABC class B</source>
         <translation>ABC-Klasse B</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="347" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="396" />
         <source>Threshold customer attractiveness</source>
         <translation>Schwelle Kundenattraktivität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="348" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="397" />
         <source>Threshold supplier position</source>
         <translation>Schwelle Lieferantenposition</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="349" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="398" />
         <source>Default margin</source>
         <translation>Standardmarge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="350" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="399" />
         <source>Cost categories</source>
         <translation>Kostenkategorien</translation>
     </message>
