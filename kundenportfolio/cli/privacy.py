@@ -21,17 +21,18 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     actions = parser.add_subparsers(title="Aktionen", dest="action", metavar="AKTION",
                                     required=True, parser_class=type(parser))
     export = actions.add_parser(
-        "export", help="Alle Daten eines Kunden als JSON (und Text) ausgeben.",
+        "export", help="Alle Daten eines Kunden als JSON, PDF oder Text ausgeben.",
         description="Schreibt alles, was zum Kunden gespeichert ist (Stammdaten, Kontakte, "
-        "Aufträge, Kosten, Kampagnen, Einwilligungen, Gruppenverlauf), in eine JSON-Datei.")
+        "Aufträge, Kosten, Kampagnen, Einwilligungen, Gruppenverlauf, abgeleitete Summen). "
+        "Das Format folgt aus der Endung der Datei: .json (vollständig, maschinenlesbar), "
+        ".pdf oder .txt (lesbar). --out mehrmals angeben für mehrere Fassungen.")
     add_db_options(export)
     export.add_argument("number", metavar="KUNDENNUMMER")
-    export.add_argument("--out", type=Path, required=True, metavar="DATEI.json",
-                        help="Zieldatei (JSON).")
-    export.add_argument("--text", type=Path, metavar="DATEI.txt",
-                        help="Zusätzlich eine lesbare Textfassung schreiben.")
-    export.add_argument("--pdf", type=Path, metavar="DATEI.pdf",
-                        help="Zusätzlich eine lesbare PDF-Fassung schreiben.")
+    export.add_argument("--out", type=Path, action="append", default=[],
+                        metavar="DATEI", help="Zieldatei: .json, .pdf oder .txt (nötig).")
+    # Former spellings of --out DATEI.txt / --out DATEI.pdf, still accepted.
+    export.add_argument("--text", "--pdf", type=Path, action="append", dest="out",
+                        help=argparse.SUPPRESS)
     export.set_defaults(func=run_export)
 
     erase = actions.add_parser(
@@ -46,28 +47,48 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     erase.set_defaults(func=run_erase)
 
 
+EXPORT_FORMATS = {".json": "JSON", ".pdf": "PDF", ".txt": "Text"}
+
+
+def export_format(path: Path) -> str:
+    """JSON, PDF or Text, from the file's ending; anything else is refused (German)."""
+    from kundenportfolio.core.errors import FieldError, ValidationError
+
+    kind = EXPORT_FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise ValidationError(FieldError("--out", f"Die Datei «{path}» muss auf .json, .pdf "
+                                         "oder .txt enden."))
+    return kind
+
+
 def run_export(args: argparse.Namespace) -> int:
+    from kundenportfolio.core.errors import FieldError, ValidationError
     from kundenportfolio.data import privacy
 
+    if not args.out:
+        raise ValidationError(FieldError("--out", "Bitte angeben, wohin die Auskunft geschrieben "
+                                         "wird: --out DATEI.json, .pdf oder .txt."))
+    outputs = [(path, export_format(path)) for path in args.out]  # all checked before any work
     repo = open_repository(args, write=False)
+    number_format = str(repo.get_setting("number_format"))
     data = privacy.export_customer(repo.db, args.number)
-    with output_file(args.out) as temp:
-        privacy.write_export_json(data, temp)
+    for path, kind in outputs:
+        with output_file(path) as temp:
+            if kind == "JSON":
+                privacy.write_export_json(data, temp)
+            elif kind == "Text":
+                temp.write_text(privacy.export_text(data, number_format), encoding="utf-8")
+            else:
+                from kundenportfolio.reports.privacy_pdf import write_privacy_pdf
+
+                write_privacy_pdf(data, temp, company=str(repo.get_setting("company_name") or ""),
+                                  number_format=number_format)
     counts = ", ".join(f"{privacy.TABLE_TITLES.get(t, t)}: {len(rows)}"
                        for t, rows in data["tables"].items())
-    print(f"Datenauskunft zu Kunde {data['customer']['number']} geschrieben: {args.out}")
+    print(f"Datenauskunft zu Kunde {data['customer']['number']} geschrieben:")
+    for path, kind in outputs:
+        print(f"  {kind}: {path}")
     print(f"  {counts}")
-    if args.text:
-        with output_file(args.text) as temp:
-            temp.write_text(privacy.export_text(data), encoding="utf-8")
-        print(f"Textfassung: {args.text}")
-    if args.pdf:
-        from kundenportfolio.reports.privacy_pdf import write_privacy_pdf
-
-        with output_file(args.pdf) as temp:
-            write_privacy_pdf(data, temp, company=str(repo.get_setting("company_name") or ""),
-                              number_format=str(repo.get_setting("number_format")))
-        print(f"PDF-Fassung: {args.pdf}")
     return 0
 
 

@@ -2,7 +2,8 @@
 (GDPR Art. 17, revDSG Art. 32) by anonymisation.
 
 Export: every row of every table that refers to the customer (found through a `customer_id`
-column, so tables added later are included automatically), as JSON and as readable German text.
+column, so tables added later are included automatically), as JSON and as readable German text
+(`readable_table`: the labels and values the text and the PDF show).
 
 Erasure keeps what bookkeeping law requires for 10 years (orders with their amounts, costs,
 and thereby the portfolio totals) under an anonymous customer record ("Anonymisiert 10001"),
@@ -21,7 +22,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from kundenportfolio import settings as declared
 from kundenportfolio.core.errors import NotFoundError
+from kundenportfolio.core.money import format_money, separators
 
 EXPORT_FORMAT = "kundenportfolio-datenauskunft"
 EXPORT_VERSION = 1
@@ -40,6 +43,13 @@ TABLE_TITLES = {
     "campaign_participants": "Kampagnenteilnahmen",
     "group_history": "Gruppenverlauf (Portfolio)",
     "consent_history": "Einwilligungen (Verlauf)",
+    "customer_totals": "Summen (abgeleitet)",
+}
+# Tables computed from the others: data about the person all the same (Art. 15 DSGVO), so in
+# the Auskunft, with a note on where they come from.
+DERIVED_TABLES = {
+    "customer_totals": "Aus allen Aufträgen, Kontakten und Betreuungskosten oben berechnet "
+                       "(für die Auswertungen gespeichert).",
 }
 CUSTOMER_LABELS = {
     "number": "Kundennummer", "name": "Firma/Name", "contact_person": "Ansprechperson",
@@ -50,6 +60,47 @@ CUSTOMER_LABELS = {
     "consent_source": "Einwilligung über", "opt_out_date": "Widerspruch am",
     "potential_cents": "Bedarfspotenzial pro Jahr", "anonymized_at": "Anonymisiert am",
 }
+COST_CATEGORY_LABELS = {
+    "visit": "Besuch", "service": "Service", "complaint_handling": "Reklamationsbearbeitung",
+    "gift": "Werbegeschenk", "event": "Event", "marketing": "Marketing", "other": "Sonstiges"}
+# Columns of the dependent tables in the readable forms (PDF, text); the JSON keeps the names.
+COLUMN_LABELS = {
+    "occurred_at": "Zeitpunkt", "type": "Art", "direction": "Richtung", "staff_id": "Betreuer/in",
+    "subject": "Betreff", "notes": "Notizen", "outcome": "Ergebnis",
+    "complaint_status": "Reklamation", "revenue_impact_cents": "Umsatzwirkung",
+    "buys_from_competitor": "kauft bei Konkurrenz", "campaign_id": "Kampagne",
+    "order_date": "Datum", "order_number": "Auftragsnummer",
+    "amount_cents": "Betrag", "discount_cents": "Erlösschmälerung",
+    "cost_of_goods_cents": "Wareneinsatz", "is_credit_note": "Gutschrift", "note": "Notiz",
+    "cost_date": "Datum", "category": "Kategorie", "participated_at": "Teilgenommen am",
+    "period": "Periode", "snapshot_date": "Stand",
+    "group_code": "Gruppe", "attractiveness": "Attraktivität", "position": "Lieferantenposition",
+    "kundenwert_cents": "Kundenwert", "rank": "Rang", "abc": "ABC", "overridden": "manuell",
+    "recorded_at": "Erfasst am", "marketing_consent": "Einwilligung", "consent_date": "Datum",
+    "source": "Quelle", "opt_out_date": "Widerspruch am",
+    # customer_totals
+    "revenue_cents": "Umsatz", "reductions_cents": "Erlösschmälerungen",
+    "cogs_cents": "Wareneinsatz", "net_default_cents": "Nettoerlös ohne erfassten Wareneinsatz",
+    "order_count": "Anzahl Aufträge (ohne Gutschriften)",
+    "contact_count": "Anzahl Kontakte (ohne Bestellungen)",
+    "complaint_count": "Anzahl Reklamationen",
+    **{f"cost_{code}_cents": f"Kosten {label}" for code, label in COST_CATEGORY_LABELS.items()},
+}
+# Internal row numbers: in the JSON, left out of the readable forms (campaign_id and staff_id
+# are shown by name instead).
+INTERNAL_COLUMNS = {"id", "customer_id", "order_id", "contact_id"}
+CODES = {
+    "status": {"active": "aktiv", "inactive": "inaktiv"},
+    "type": {"call": "Anruf", "inquiry": "Anfrage", "offer": "Angebot", "order": "Bestellung",
+             "complaint": "Reklamation", "visit": "Besuch", "email": "E-Mail",
+             "event": "Messe/Event", "other": "Sonstiges"},
+    "direction": {"in": "eingehend", "out": "ausgehend"},
+    "category": COST_CATEGORY_LABELS,
+    "group_code": dict(declared.GROUP_LABELS.default),
+    "complaint_status": {"open": "offen", "done": "erledigt"},
+}
+BOOLEANS = {"buys_from_competitor", "is_credit_note", "overridden", "marketing_consent"}
+DECIMALS = {"attractiveness": 1, "position": 1}  # scores 0–100
 
 
 def _customer_row(db: Database, number: str) -> dict[str, Any]:
@@ -78,14 +129,12 @@ def export_customer(db: Database, number: str, *, now: dt.datetime | None = None
     tables = {table: list(db.query(f"SELECT * FROM [{table}] WHERE customer_id = ? "
                                    "ORDER BY rowid", [cid]))
               for table in customer_tables(db)}
-    campaign_ids = {r["campaign_id"] for r in tables.get("campaign_participants", [])}
-    campaigns = {str(r["id"]): r["name"] for r in db.query(
-        f"SELECT id, name FROM campaigns WHERE id IN ({','.join('?' * len(campaign_ids))})",
-        sorted(campaign_ids))} if campaign_ids else {}
-    staff = None
+    campaigns = _names(db, "campaigns", _referenced(tables, "campaign_id"))
+    staff_ids = _referenced(tables, "staff_id")
     if customer.get("staff_id") is not None:
-        row = db.execute("SELECT name FROM staff WHERE id = ?", [customer["staff_id"]]).fetchone()
-        staff = row[0] if row else None
+        staff_ids.add(customer["staff_id"])
+    staff_names = _names(db, "staff", staff_ids)
+    staff = staff_names.get(str(customer.get("staff_id")))
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -95,8 +144,22 @@ def export_customer(db: Database, number: str, *, now: dt.datetime | None = None
                                                  "consent_source", "opt_out_date")},
         "responsible_staff": staff,
         "campaign_names": campaigns,
+        "staff_names": staff_names,  # staff_id -> name, for the contacts
         "tables": tables,
     }
+
+
+def _referenced(tables: dict[str, list[dict[str, Any]]], column: str) -> set[int]:
+    return {row[column] for rows in tables.values() for row in rows
+            if row.get(column) is not None}
+
+
+def _names(db: Database, table: str, ids: set[int]) -> dict[str, str]:
+    """id (as text, like JSON keys) -> name of the rows of `table` (campaigns, staff)."""
+    if not ids:
+        return {}
+    return {str(r["id"]): r["name"] for r in db.query(
+        f"SELECT id, name FROM [{table}] WHERE id IN ({','.join('?' * len(ids))})", sorted(ids))}
 
 
 def write_export_json(data: dict[str, Any], out: Path) -> None:
@@ -106,25 +169,66 @@ def write_export_json(data: dict[str, Any], out: Path) -> None:
     temp.replace(out)
 
 
-def export_text(data: dict[str, Any]) -> str:
-    """A readable German version of the export (plain text; reports can turn it into PDF)."""
+def readable_value(key: str, value: Any, number_format: str = "de-CH") -> str:
+    """A stored value as a German reader expects it: amounts in the chosen number format,
+    dates TT.MM.JJJJ, codes and yes/no as words; "" for nothing."""
+    if value is None or value == "":
+        return ""
+    if key in BOOLEANS:
+        return "ja" if value else "nein"
+    if key.endswith("_cents") and isinstance(value, int):
+        return format_money(value, number_format)
+    if key in DECIMALS and isinstance(value, int | float):
+        _thousands, decimal = separators(number_format)
+        return f"{value:.{DECIMALS[key]}f}".replace(".", decimal)
+    if key in CODES:
+        return CODES[key].get(str(value), str(value))
+    text = str(value)
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
+        try:  # ISO date or date-time -> 31.12.2025 (14:30)
+            day = dt.date.fromisoformat(text[:10])
+            text = day.strftime("%d.%m.%Y") + text[10:].replace("T", " ")
+        except ValueError:
+            pass
+    return text
+
+
+def readable_table(data: dict[str, Any], table: str,
+                   number_format: str = "de-CH") -> tuple[list[str], list[list[str]]]:
+    """Column labels and rows of one exported table in German, as the PDF and text show them:
+    internal row numbers left out, campaigns and staff by name, columns empty in every row
+    left out."""
+    rows = data["tables"][table]
+    names = {"campaign_id": data.get("campaign_names", {}), "staff_id": data.get("staff_names", {})}
+    keys = [k for k in (rows[0] if rows else {}) if k not in INTERNAL_COLUMNS
+            and any(r.get(k) not in (None, "") for r in rows)]
+    if "campaign_id" in keys:  # what the row is about first
+        keys.insert(0, keys.pop(keys.index("campaign_id")))
+
+    def shown(key: str, value: Any) -> str:
+        if key in names and value is not None:
+            return str(names[key].get(str(value), f"Nr. {value}"))
+        return readable_value(key, value, number_format)
+
+    return ([COLUMN_LABELS.get(k, k) for k in keys],
+            [[shown(k, row.get(k)) for k in keys] for row in rows])
+
+
+def export_text(data: dict[str, Any], number_format: str = "de-CH") -> str:
+    """A readable German version of the export (plain text, the same content as the PDF)."""
     customer = data["customer"]
     lines = [f"Datenauskunft zu Kunde {customer['number']}",
-             f"Erstellt am {data['created_at'].replace('T', ' ')}", "", "Stammdaten"]
+             f"Erstellt am {readable_value('created_at', data['created_at'])}", "", "Stammdaten"]
     for key, label in CUSTOMER_LABELS.items():
-        value = customer.get(key)
-        if key == "marketing_consent":
-            value = "ja" if value else "nein"
-        lines.append(f"  {label}: {'—' if value in (None, '') else value}")
+        value = readable_value(key, customer.get(key), number_format)
+        lines.append(f"  {label}: {value or '—'}")
     lines.append(f"  Betreuer/in: {data['responsible_staff'] or '—'}")
     for table, rows in data["tables"].items():
         lines += ["", f"{TABLE_TITLES.get(table, table)} ({len(rows)})"]
-        for row in rows:
-            shown = {k: v for k, v in row.items()
-                     if k not in ("id", "customer_id") and v not in (None, "")}
-            if table == "campaign_participants":
-                shown["Kampagne"] = data["campaign_names"].get(str(row["campaign_id"]), "?")
-            lines.append("  " + "; ".join(f"{k}: {v}" for k, v in shown.items()))
+        labels, cells = readable_table(data, table, number_format)
+        for row in cells:
+            lines.append("  " + "; ".join(f"{label}: {value}" for label, value
+                                          in zip(labels, row, strict=True) if value))
     return "\n".join(lines) + "\n"
 
 

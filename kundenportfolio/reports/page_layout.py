@@ -25,11 +25,14 @@ class Html:
     """A block of German HTML (user values escaped), laid out by QTextDocument.
 
     keep_with_next: a heading for what follows; it moves to the next page rather than
-    standing alone at the bottom of one.
+    standing alone at the bottom of one. whole_words: lines break between words only (Qt's
+    default breaks a word that does not fit its table column anywhere, «Zeitpu|nkt»); a word
+    longer than its column widens the column instead, so check the width (`html_width`).
     """
 
     html: str
     keep_with_next: bool = False
+    whole_words: bool = False
 
 
 @dataclass
@@ -66,6 +69,12 @@ def _html_document(block: Html, device: Any, width: float, font: Any, images: di
     document = QTextDocument()
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
+    if block.whole_words:
+        from PySide6.QtGui import QTextOption
+
+        option = document.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        document.setDefaultTextOption(option)
     for name, image in images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
     # The device first: point sizes are resolved on parsing. (That makes each table row lay
@@ -74,6 +83,12 @@ def _html_document(block: Html, device: Any, width: float, font: Any, images: di
     document.setHtml(block.html)
     document.setTextWidth(width)
     return document
+
+
+def html_width(block: Html, device: Any, width: float, font: Any) -> float:
+    """The width `block` takes when laid out `width` wide: more than `width` if a table's
+    columns cannot hold their longest words (whole_words)."""
+    return float(_html_document(block, device, width, font, {}).size().width())
 
 
 def _draw_document(document: Any, y: float, clip_top: float, clip_height: float,

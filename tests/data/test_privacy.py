@@ -32,6 +32,7 @@ EMAIL = "hildegard@quaestenberg-zucker.ch"
 
 def _fill(repo: Repository) -> tuple[Customer, Customer]:
     staff = repo.add_staff(Staff(name="Anna Keller"))
+    colleague = repo.add_staff(Staff(name="Beat Meier"))
     target = repo.add_customer(Customer(
         number="10001", name=NAME, contact_person=PERSON, street="Rosenweg 17", postcode="3012",
         city="Bern", country="CH", phone="+41 31 987 65 43", email=EMAIL, staff_id=staff.id,
@@ -47,7 +48,7 @@ def _fill(repo: Repository) -> tuple[Customer, Customer]:
     repo.record_order(Order(customer_id=other.id, order_date=dt.date(2025, 2, 2),
                             amount_cents=50_000))
     repo.add_contact(Contact(customer_id=target.id, occurred_at=dt.datetime(2025, 5, 5, 9, 30),
-                             type=ContactType.COMPLAINT, subject=f"Reklamation {NAME}",
+                             staff_id=colleague.id, type=ContactType.COMPLAINT, subject=f"Reklamation {NAME}",
                              notes=f"{PERSON} verärgert", outcome="Gutschrift zugesagt",
                              complaint_status=ComplaintStatus.OPEN))
     repo.add_cost(Cost(customer_id=target.id, cost_date=dt.date(2025, 3, 3),
@@ -90,10 +91,30 @@ def test_export_contains_every_row_of_every_table(file_repo: Repository, tmp_pat
     assert NAME in out.read_text(encoding="utf-8")
 
     text = privacy.export_text(data)
-    assert text.startswith("Datenauskunft zu Kunde 10001\nErstellt am 2026-01-02 03:04:05")
+    assert text.startswith("Datenauskunft zu Kunde 10001\nErstellt am 02.01.2026 03:04:05")
     assert f"Ansprechperson: {PERSON}" in text
     assert "Aufträge (2)" in text and "Kampagne: Frühlingsaktion" in text
     assert "Werbeeinwilligung: ja" in text
+
+
+def test_readable_forms_name_staff_and_label_derived_sums(repo: Repository) -> None:
+    """Text (and PDF) in German: staff by name, not by number; no raw table or column names."""
+    _fill(repo)
+    data = privacy.export_customer(repo.db, "10001", now=dt.datetime(2026, 1, 2, 3, 4, 5))
+    assert data["staff_names"] == {"1": "Anna Keller", "2": "Beat Meier"}
+    labels, rows = privacy.readable_table(data, "contacts")
+    assert "Betreuer/in" in labels and "Mitarbeiter-Nr." not in labels
+    complaint = dict(zip(labels, rows[-1], strict=True))
+    assert complaint["Betreuer/in"] == "Beat Meier" and complaint["Art"] == "Reklamation"
+    assert complaint["Zeitpunkt"] == "05.05.2025 09:30"
+    labels, rows = privacy.readable_table(data, "customer_totals")  # derived, kept, labelled
+    totals = dict(zip(labels, rows[0], strict=True))
+    assert totals["Umsatz"] == "2'000.00" and totals["Kosten Werbegeschenk"] == "45.00"
+    text = privacy.export_text(data, "de-DE")
+    assert "Betreuer/in: Beat Meier" in text and "Summen (abgeleitet) (1)" in text
+    assert "Umsatz: 2.000,00" in text and "Datum: 10.01.2025" in text
+    for raw in ("customer_totals", "staff_id", "occurred_at", "revenue_cents", "_id:"):
+        assert raw not in text, raw
 
 
 def test_unknown_number_is_a_german_error(repo: Repository) -> None:
