@@ -26,6 +26,7 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def run(args: argparse.Namespace) -> int:
     from kundenportfolio.core.errors import FieldError, ValidationError
+    from kundenportfolio.core.tabular import count_text
     from kundenportfolio.data.import_specs import ENTITY_NAMES
     from kundenportfolio.reports.export import export_entity
 
@@ -37,5 +38,6 @@ def run(args: argparse.Namespace) -> int:
             count = export_entity(repo, args.entity, temp)
     finally:
         repo.db.close()
-    print(f"{ENTITY_NAMES[args.entity]}: {count} Datensätze nach {args.out} exportiert.")
+    print(f"{ENTITY_NAMES[args.entity]}: {count_text(count, 'Datensatz', 'Datensätze')} "
+          f"nach {args.out} exportiert.")
     return 0

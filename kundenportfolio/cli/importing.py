@@ -49,9 +49,8 @@ def run(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
         )
     except ImportFailed as exc:
-        bad = len({e.line for e in exc.errors})
         print(f"Fehler: Die Datei «{args.file}» wurde nicht importiert, es wurde nichts "
-              f"geändert ({bad} fehlerhafte Zeile(n)):", file=sys.stderr)
+              f"geändert ({exc.problems}):", file=sys.stderr)
         for error in exc.errors:
             print(f"  {error}", file=sys.stderr)
         return 1
