@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Literal
 
 from kundenportfolio.core.errors import DatabaseRefusedError
 from kundenportfolio.data.database import read_only_uri
@@ -17,6 +18,9 @@ from kundenportfolio.data.database import read_only_uri
 # this size the start-up check is quick_check only (`kundenportfolio check` always does both).
 # Our own connections enforce foreign keys, so violations can only come from outside tools.
 FK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+
+Audience = Literal["gui", "cli"]  # where a message is shown: in the window or on the console
 
 
 class DatabaseDamagedError(DatabaseRefusedError):
@@ -28,6 +32,10 @@ class DatabaseDamagedError(DatabaseRefusedError):
         self.path = path
         self.problems = problems
         self.backup = backup
+
+    def message_for(self, audience: Audience) -> str:
+        """The refusal with the way out for the window ("gui") or the command line ("cli")."""
+        return damaged_message(self.path, self.problems, self.backup, audience=audience)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -67,20 +75,45 @@ def newest_good_backup(db_path: Path) -> Path | None:
     return None
 
 
-def damaged_message(path: Path, problems: list[str], backup: Path | None) -> str:
+def _argument(path: Path) -> str:
+    """A path as one command-line argument: in double quotes if it has spaces (cmd.exe,
+    PowerShell and sh all read that)."""
+    text = str(path)
+    return f'"{text}"' if any(c.isspace() or c in "&()[]{};'`!^%$" for c in text) else text
+
+
+def restore_command(path: Path, backup: Path | str) -> str:
+    """The command that brings `backup` back as the database `path`."""
+    return f"kundenportfolio restore --db {_argument(path)} {_argument(Path(backup))}"
+
+
+def damaged_message(path: Path, problems: list[str], backup: Path | None, *,
+                    audience: Audience = "gui") -> str:
+    """German refusal text. The way out depends on where it is shown: the window's
+    «Datei › Wiederherstellen…» ("gui") or `kundenportfolio restore` ("cli")."""
     detail = problems[0] if problems else "unbekannter Fehler"
     more = f" (und {len(problems) - 1} weitere Befunde)" if len(problems) > 1 else ""
     text = (f"Die Datenbank «{path.name}» ist beschädigt: {detail}{more}. "
             "Sie wurde nicht verändert und bleibt zur Untersuchung erhalten. ")
+    if audience == "cli":
+        if backup is not None:
+            return text + (f"Die neueste intakte Sicherung ist «{backup}». Zurückholen mit: "
+                           f"{restore_command(path, backup)}")
+        return text + ("Es wurde keine intakte Sicherung gefunden. Eine Sicherung von anderswo "
+                       f"zurückholen mit: {restore_command(path, 'SICHERUNG')}")
     if backup is not None:
         return text + f"Die neueste intakte Sicherung ist «{backup}»; sie kann mit " \
                       "«Wiederherstellen…» zurückgeholt werden."
     return text + "Es wurde keine intakte Sicherung gefunden."
 
 
-def ensure_intact(path: Path) -> None:
-    """Raise DatabaseDamagedError if quick_check or foreign_key_check finds a problem."""
+def ensure_intact(path: Path, *, audience: Audience = "gui") -> None:
+    """Raise DatabaseDamagedError if quick_check or foreign_key_check finds a problem.
+
+    The error's text is for `audience`; `error.message_for("cli")` gives the other one.
+    """
     problems = check_database(path, foreign_keys=path.stat().st_size <= FK_CHECK_MAX_BYTES)
     if problems:
         backup = newest_good_backup(path)
-        raise DatabaseDamagedError(damaged_message(path, problems, backup), path, problems, backup)
+        raise DatabaseDamagedError(damaged_message(path, problems, backup, audience=audience),
+                                   path, problems, backup)

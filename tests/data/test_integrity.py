@@ -160,3 +160,49 @@ def test_file_names_with_uri_characters_open_and_check(tmp_path: Path) -> None:
     assert Repository(db).count_customers() == 2
     db.close()
     assert backup.count_customers(backup.create_backup(path)) == 2
+
+
+def test_integrity_message_for_the_command_line_names_the_restore_command(
+        tmp_path: Path) -> None:
+    import shlex
+
+    from kundenportfolio.cli import main
+    from kundenportfolio.data.integrity import ensure_intact
+    from kundenportfolio.locking import release_for_process
+
+    path = tmp_path / "Max Muster" / "firma.sqlite3"  # a Windows user name with a space
+    path.parent.mkdir()
+    _make_db(path)
+    good = backup.create_backup(path)
+    _flip_table_pages(path)
+    with pytest.raises(DatabaseDamagedError) as caught:
+        ensure_intact(path, audience="cli")
+    cli_text = str(caught.value)
+    assert "Wiederherstellen…" not in cli_text
+    good_arg = f'"{good}"' if " " in str(good) else str(good)
+    assert cli_text.endswith(f'Zurückholen mit: kundenportfolio restore --db "{path}" {good_arg}')
+    assert caught.value.message_for("cli") == cli_text
+    # the window keeps its own way out
+    gui_text = caught.value.message_for("gui")
+    assert "«Wiederherstellen…» zurückgeholt werden" in gui_text
+    assert "kundenportfolio restore" not in gui_text
+    # the command as printed works
+    command = shlex.split(cli_text.split("Zurückholen mit: ")[1])
+    assert command[0] == "kundenportfolio"
+    try:
+        assert main(command[1:]) == 0
+    finally:
+        release_for_process(path)
+    assert check_database(path) == []
+
+
+def test_integrity_message_for_the_command_line_without_backup(tmp_path: Path) -> None:
+    from kundenportfolio.data.integrity import damaged_message
+
+    path = tmp_path / "firma.sqlite3"
+    text = damaged_message(path, ["SQLite meldet «x»"], None, audience="cli")
+    assert text.endswith("Es wurde keine intakte Sicherung gefunden. Eine Sicherung von "
+                         f"anderswo zurückholen mit: kundenportfolio restore --db {path} "
+                         "SICHERUNG")
+    assert damaged_message(path, ["SQLite meldet «x»"], None).endswith(
+        "Es wurde keine intakte Sicherung gefunden.")
