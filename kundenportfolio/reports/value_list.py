@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from kundenportfolio.data.repository import Repository
 
 TITLE = "Kundenwertliste"
-COLUMNS = [("Rang", "right", 0.06), ("Nr.", "left", 0.075), ("Name", "left", 0.215),
-           ("Ort", "left", 0.10), ("Betreuer", "left", 0.105), ("Gruppe", "left", 0.165),
+COLUMNS = [("Rang", "right", 0.06), ("Nr.", "left", 0.075), ("Name", "left", 0.195),
+           ("Ort", "left", 0.12), ("Betreuer", "left", 0.105), ("Gruppe", "left", 0.165),
            ("ABC", "left", 0.05), ("Umsatz", "right", 0.11), ("Kundenwert", "right", 0.12)]
 TOTAL_COLUMNS = [("Gruppe", "left", 0.4), ("Kunden", "right", 0.2),
                  ("Umsatz", "right", 0.2), ("Kundenwert", "right", 0.2)]
