@@ -972,177 +972,250 @@
 <context>
     <name>CustomerDialog</name>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="108" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="126" />
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="109" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="127" />
         <source>Edit customer %1</source>
         <translation>Kunde %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="46" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="65" />
         <source>Customer no.</source>
         <translation>Kundennr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="46" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="65" />
         <source>Name / company</source>
         <translation>Name / Firma</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="47" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="66" />
         <source>Contact person</source>
         <translation>Ansprechpartner</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="47" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="66" />
         <source>Street</source>
         <translation>Strasse</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="48" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="67" />
         <source>Postcode</source>
         <translation>PLZ</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="48" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="67" />
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="49" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="68" />
         <source>Country (CH, DE, AT)</source>
         <translation>Land (CH, DE, AT)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="49" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="68" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="194" />
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="50" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="69" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="194" />
         <source>E-mail</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="50" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="69" />
         <source>Industry</source>
         <translation>Branche</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="51" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="70" />
         <source>Region</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="55" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="74" />
         <source>(none)</source>
         <translation>(keiner)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="58" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="77" />
         <source>Account manager</source>
         <translation>Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="59" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="78" />
         <source>Customer since</source>
         <translation>Kunde seit</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="61" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="80" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="62" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="81" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="63" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="82" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="64" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="183" />
         <source>agrees to advertising</source>
         <translation>ist mit Werbung einverstanden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="65" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="185" />
         <source>Marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="68" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="86" />
         <source>Demand potential per year</source>
         <translation>Bedarfspotenzial pro Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="71" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="89" />
         <source>Payment behaviour (1–5)</source>
         <translation>Zahlungsverhalten (1–5)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="72" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="90" />
         <source>Reference value (1–5)</source>
         <translation>Referenzwert (1–5)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="73" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="91" />
         <source>Relationship quality (1–5)</source>
         <translation>Beziehungsqualität (1–5)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="77" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="95" />
         <source>not rated</source>
         <translation>nicht bewertet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="81" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="99" />
         <source>computed</source>
         <translation>berechnet</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="85" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="103" />
         <source>Fixed group</source>
         <translation>Feste Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="86" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="104" />
         <source>Reason for fixed group</source>
         <translation>Grund für feste Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="89" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="107" />
         <source>Notes</source>
         <translation>Notizen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="103" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="121" />
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="174" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="188" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="205" />
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="194" />
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="195" />
+        <source>Trade fair</source>
+        <translation>Messe</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="195" />
+        <source>Contract</source>
+        <translation>Vertrag</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="199" />
+        <source>e.g. form</source>
+        <translation>z. B. Formular</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="200" />
+        <source>Consent given on</source>
+        <translation>Einwilligung am</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="202" />
+        <source>via</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="208" />
+        <source>Filled in when the consent is withdrawn. A customer may also object to advertising without ever having consented.</source>
+        <translation>Wird eingetragen, wenn die Einwilligung widerrufen wird. Ein Kunde kann der Werbung auch widersprechen, ohne je eingewilligt zu haben.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="210" />
+        <source>Opted out on</source>
+        <translation>Widerspruch am</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="280" />
+        <source>Please enter the date of the consent.</source>
+        <translation>Bitte das Datum der Einwilligung angeben.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="284" />
+        <source>Please enter how the consent was given (e.g. form, phone).</source>
+        <translation>Bitte angeben, wie die Einwilligung erteilt wurde (z. B. Formular, Telefon).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="290" />
+        <source>Please enter the date of the opt-out.</source>
+        <translation>Bitte das Datum des Widerspruchs angeben.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="293" />
+        <source>The opt-out cannot be earlier than the consent (%1).</source>
+        <translation>Der Widerspruch kann nicht vor der Einwilligung (%1) liegen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="307" />
+        <source>The date %1 is in the future.</source>
+        <translation>Das Datum %1 liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="328" />
         <source>This customer may already exist:</source>
         <translation>Diesen Kunden gibt es vielleicht schon:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="178" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="332" />
         <source>Open %1 %2 (%3)</source>
         <translation>%1 %2 öffnen (%3)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="183" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="337" />
         <source>Click Save again to store it anyway.</source>
         <translation>Nochmals «Speichern» klicken, um ihn trotzdem zu speichern.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="186" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="340" />
         <source>Save anyway</source>
         <translation>Trotzdem speichern</translation>
     </message>

@@ -1,8 +1,16 @@
-"""New/edit customer: master data with messages at the fields and a duplicate warning."""
+"""New/edit customer: master data with messages at the fields and a duplicate warning.
+
+Marketing consent (issue 8) is kept with its date and source; withdrawing it records the
+opt-out date. Ticking the box fills in today as the consent date and clears an earlier
+opt-out; unticking keeps date and source (evidence of what was withdrawn) and fills in today
+as the opt-out date. Both dates can be corrected (a letter that arrived yesterday). Every
+change of these fields is recorded in the consent history by a database trigger (m004).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -11,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,12 +31,20 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio.core.errors import DuplicateWarning
 from kundenportfolio.core.models import Customer, CustomerStatus, Group
-from kundenportfolio.core.validation import format_date
+from kundenportfolio.core.validation import DateFormatError, format_date, parse_date
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.dialogs.base import FormDialog
 from kundenportfolio.ui.widgets.field_form import ERROR_STYLE
 from kundenportfolio.ui.widgets.group_badge import group_labels
 from kundenportfolio.ui.widgets.money_edit import MoneyLineEdit
+
+
+@dataclasses.dataclass(frozen=True)
+class Consent:
+    given: bool
+    date: dt.date | None
+    source: str | None
+    opt_out: dt.date | None
 
 
 class CustomerDialog(FormDialog):
@@ -37,10 +54,12 @@ class CustomerDialog(FormDialog):
 
     def __init__(self, repository: Repository, customer: Customer | None = None,
                  parent: QWidget | None = None,
-                 writer: Callable[[Customer], None] | None = None) -> None:
+                 writer: Callable[[Customer], None] | None = None,
+                 today: Callable[[], dt.date] = dt.date.today) -> None:
         super().__init__(parent)
         self.repository = repository
         self.writer = writer
+        self.today = today
         number_format = repository.get_setting("number_format")
         for key, caption in (
             ("number", self.tr("Customer no.")), ("name", self.tr("Name / company")),
@@ -61,8 +80,7 @@ class CustomerDialog(FormDialog):
         self.status.addItem(self.tr("active"), CustomerStatus.ACTIVE.value)
         self.status.addItem(self.tr("inactive"), CustomerStatus.INACTIVE.value)
         self.form.add_field("status", self.tr("Status"), self.status)
-        self.consent = QCheckBox(self.tr("agrees to advertising"))
-        self.form.add_field("marketing_consent", self.tr("Marketing consent"), self.consent)
+        self._build_consent()
         self.potential = MoneyLineEdit(number_format, optional=True)
         self.potential.setObjectName("potential_cents")
         self.form.add_field("potential_cents", self.tr("Demand potential per year"), self.potential)
@@ -117,7 +135,7 @@ class CustomerDialog(FormDialog):
         assert isinstance(date_edit, QLineEdit)
         date_edit.setText(format_date(c.customer_since))
         self.status.setCurrentIndex(max(0, self.status.findData(c.status.value)))
-        self.consent.setChecked(c.marketing_consent)
+        self._set_consent(c)
         self.potential.set_cents(c.potential_cents)
         for key, spin in self.ratings.items():
             spin.setValue(getattr(c, key) or 0)
@@ -128,6 +146,7 @@ class CustomerDialog(FormDialog):
     def build_record(self, errors: dict[str, str]) -> Customer | None:
         base = self.original or Customer(number="", name="")
         override = self.override.currentData()
+        consent = self._consent_values(errors)
         record = dataclasses.replace(
             base,
             number=self.text("number"),
@@ -144,7 +163,10 @@ class CustomerDialog(FormDialog):
             staff_id=self.staff.currentData(),
             customer_since=self.date("customer_since", errors, optional=True),
             status=CustomerStatus(self.status.currentData()),
-            marketing_consent=self.consent.isChecked(),
+            marketing_consent=consent.given,
+            consent_date=consent.date,
+            consent_source=consent.source,
+            opt_out_date=consent.opt_out,
             potential_cents=self.money("potential_cents", errors),
             rating_payment=self.ratings["rating_payment"].value() or None,
             rating_reference=self.ratings["rating_reference"].value() or None,
@@ -154,6 +176,137 @@ class CustomerDialog(FormDialog):
             notes=self.notes.toPlainText().strip() or None,
         )
         return record
+
+    # ---- marketing consent -------------------------------------------------------------
+
+    def _build_consent(self) -> None:
+        self.consent = QCheckBox(self.tr("agrees to advertising"))
+        self.consent.setObjectName("marketing_consent")
+        self.form.add_field("marketing_consent", self.tr("Marketing consent"), self.consent)
+        self.consent_date = QLineEdit()
+        self.consent_date.setObjectName("consent_date")
+        self.consent_date.setPlaceholderText(self.tr("DD.MM.YYYY"))
+        self.consent_date.setMaximumWidth(110)
+        self.consent_source = QComboBox()
+        self.consent_source.setObjectName("consent_source")
+        self.consent_source.setEditable(True)
+        self.consent_source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.consent_source.addItems(["", self.tr("Form"), self.tr("Phone"), self.tr("E-mail"),
+                                      self.tr("Trade fair"), self.tr("Contract")])
+        source_edit = self.consent_source.lineEdit()
+        assert source_edit is not None  # editable
+        source_edit.setMaxLength(100)
+        source_edit.setPlaceholderText(self.tr("e.g. form"))
+        self._composite_row(self.tr("Consent given on"), [
+            ("consent_date", None, self.consent_date),
+            ("consent_source", self.tr("via"), self.consent_source)])
+        self.opt_out_date = QLineEdit()
+        self.opt_out_date.setObjectName("opt_out_date")
+        self.opt_out_date.setPlaceholderText(self.tr("DD.MM.YYYY"))
+        self.opt_out_date.setMaximumWidth(110)
+        self.opt_out_date.setToolTip(self.tr(
+            "Filled in when the consent is withdrawn. A customer may also object to "
+            "advertising without ever having consented."))
+        self.form.add_field("opt_out_date", self.tr("Opted out on"), self.opt_out_date)
+        self.consent.toggled.connect(self._consent_toggled)
+
+    def _composite_row(self, label: str,
+                       parts: list[tuple[str, str | None, QWidget]]) -> None:
+        """Several fields in one row, each with its own message below the row."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        for key, caption, widget in parts:
+            if caption:
+                line.addSpacing(6)
+                line.addWidget(QLabel(caption))
+            line.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
+            self.form.fields[key] = widget
+        column.addLayout(line)
+        for key, _caption, _widget in parts:
+            error = QLabel()
+            error.setObjectName(f"error_{key}")
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            column.addWidget(error)
+            self.form.errors[key] = error
+        self.form.addRow(label, box)
+
+    def _set_consent(self, c: Customer) -> None:
+        self.consent.blockSignals(True)
+        self.consent.setChecked(c.marketing_consent)
+        self.consent.blockSignals(False)
+        self.consent_date.setText(format_date(c.consent_date))
+        self.consent_source.setCurrentText(c.consent_source or "")
+        self.opt_out_date.setText(format_date(c.opt_out_date))
+        self._consent_enabled()
+
+    def _consent_toggled(self, checked: bool) -> None:
+        original = self.original or Customer(number="", name="")
+        if checked == original.marketing_consent:  # changed back: as stored
+            self._set_consent(original)
+            return
+        if checked:  # a new consent: today, and how it was given is asked for
+            self.consent_date.setText(format_date(self.today()))
+            self.consent_source.setCurrentText("")
+            self.opt_out_date.clear()  # an earlier opt-out stays in the consent history
+        else:  # withdrawn: date and source stay as evidence, the opt-out is dated today
+            self.consent_date.setText(format_date(original.consent_date))
+            self.consent_source.setCurrentText(original.consent_source or "")
+            self.opt_out_date.setText(format_date(self.today()))
+        self._consent_enabled()
+
+    def _consent_enabled(self) -> None:
+        checked = self.consent.isChecked()
+        self.consent_date.setEnabled(checked)
+        self.consent_source.setEnabled(checked)
+        self.opt_out_date.setEnabled(not checked)
+
+    def _consent_values(self, errors: dict[str, str]) -> Consent:
+        original = self.original
+        had_consent = original is not None and original.marketing_consent
+        checked = self.consent.isChecked()
+        source = self.consent_source.currentText().strip() or None
+        if checked:
+            consent_day = self._consent_day("consent_date", self.consent_date, errors)
+            opt_out = None
+            # required, except where an older record never had it (e.g. imported consents)
+            date_known = not had_consent or bool(original and original.consent_date)
+            if consent_day is None and "consent_date" not in errors and date_known:
+                errors["consent_date"] = self.tr("Please enter the date of the consent.")
+            source_known = not had_consent or bool(original and original.consent_source)
+            if source is None and source_known:
+                errors["consent_source"] = self.tr(
+                    "Please enter how the consent was given (e.g. form, phone).")
+        else:  # date and source are shown read-only: what was consented to, as stored
+            consent_day = original.consent_date if original is not None else None
+            source = original.consent_source if original is not None else None
+            opt_out = self._consent_day("opt_out_date", self.opt_out_date, errors)
+            if opt_out is None and "opt_out_date" not in errors and had_consent:
+                errors["opt_out_date"] = self.tr("Please enter the date of the opt-out.")
+            if consent_day and opt_out and opt_out < consent_day:
+                errors["opt_out_date"] = self.tr(
+                    "The opt-out cannot be earlier than the consent (%1)."
+                ).replace("%1", format_date(consent_day))
+        return Consent(checked, consent_day, source, opt_out)
+
+    def _consent_day(self, key: str, edit: QLineEdit, errors: dict[str, str]) -> dt.date | None:
+        text = edit.text().strip()
+        if not text:
+            return None
+        try:
+            day = parse_date(text)
+        except DateFormatError as exc:
+            errors[key] = str(exc)
+            return None
+        if day > self.today():
+            errors[key] = self.tr("The date %1 is in the future.").replace("%1", format_date(day))
+            return None
+        return day
 
     def before_write(self, record: object) -> bool:
         assert isinstance(record, Customer)
@@ -169,8 +322,9 @@ class CustomerDialog(FormDialog):
     def _show_duplicates(self, duplicates: list[DuplicateWarning]) -> None:
         while self.duplicate_layout.count():
             item = self.duplicate_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         title = QLabel(self.tr("This customer may already exist:"))
         title.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
         self.duplicate_layout.addWidget(title)
