@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from kundenportfolio.core.errors import ValidationError
 from kundenportfolio.core.models import Contact, ContactType, Cost, CostCategory, Order
+from kundenportfolio.core.money import MAX_CENTS
 from kundenportfolio.core.tabular import Cell, DecimalMark, iter_rows
 from kundenportfolio.core.validation import validate_contact, validate_cost, validate_order
 from kundenportfolio.data.import_specs import FIELDS, FieldSpec, converter
@@ -193,7 +194,7 @@ def build_orders(ctx: _Context, look: Lookups, lines: list[int],
         discount = discount or 0
         # The common valid case is checked inline (a million rows); anything else goes
         # through validate_order for its German messages.
-        if not (0 <= discount <= amount and (cogs is None or cogs >= 0)
+        if not (0 <= discount <= amount <= MAX_CENTS and (cogs is None or 0 <= cogs <= MAX_CENTS)
                 and (number is None or len(number) <= 40)):
             order = Order(customer_id or 0, dt.date.min, amount, discount, cogs, number, amount < 0)
             if not _validate(ctx, line, validate_order, order):

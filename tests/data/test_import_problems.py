@@ -321,3 +321,13 @@ def test_customer_import_checks_ratings_and_groups(repo: Repository, tmp_path: P
     assert "Grund für feste Gruppe" in lines[4]
     assert "«Goldkunden» ist nicht bekannt" in lines[5]
     assert repo.list_customers() == []
+
+
+def test_an_absurd_amount_is_a_line_error_not_an_overflow(shop: Repository,
+                                                          tmp_path: Path) -> None:
+    path = write(tmp_path / "o.csv", ORDERS_HEADER + "K1;2026-04-01;A1;10,00;ok\n"
+                 "K1;2026-04-02;A2;200000000000,00;viel zu viel\n")
+    with pytest.raises(ImportFailed) as caught:
+        import_file(shop, "orders", path)
+    assert [e.line for e in caught.value.errors] == [3]
+    assert orders(shop) == []
