@@ -186,7 +186,7 @@ class CustomerDialog(FormDialog):
         self.consent_date = QLineEdit()
         self.consent_date.setObjectName("consent_date")
         self.consent_date.setPlaceholderText(self.tr("DD.MM.YYYY"))
-        self.consent_date.setMaximumWidth(110)
+        self.consent_date.setMaximumWidth(92)
         self.consent_source = QComboBox()
         self.consent_source.setObjectName("consent_source")
         self.consent_source.setEditable(True)
@@ -203,7 +203,7 @@ class CustomerDialog(FormDialog):
         self.opt_out_date = QLineEdit()
         self.opt_out_date.setObjectName("opt_out_date")
         self.opt_out_date.setPlaceholderText(self.tr("DD.MM.YYYY"))
-        self.opt_out_date.setMaximumWidth(110)
+        self.opt_out_date.setMaximumWidth(92)
         self.opt_out_date.setToolTip(self.tr(
             "Filled in when the consent is withdrawn. A customer may also object to "
             "advertising without ever having consented."))
