@@ -144,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except KundenportfolioError as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
+        message_for = getattr(exc, "message_for", None)  # a damaged file: the CLI way out
+        print(f"Fehler: {message_for('cli') if message_for else exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)

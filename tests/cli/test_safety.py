@@ -67,3 +67,16 @@ def test_restore_refused_while_another_program_holds_the_lock(
         assert "bereits von" in capsys.readouterr().err
     finally:
         held.release()
+
+
+def test_a_damaged_file_names_the_restore_command(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "firma.sqlite3"
+    _make_db(db, ["Alpha AG"])
+    assert main(["--db", str(db), "backup"]) == 0
+    db.write_bytes(db.read_bytes()[:4096 * 2] + b"\x5a" * 4096 * 2 + db.read_bytes()[4096 * 4:])
+    capsys.readouterr()
+    assert main(["--db", str(db), "ranking"]) == 1  # any command that opens the file
+    err = capsys.readouterr().err
+    assert "ist beschädigt" in err and "kundenportfolio restore" in err
+    assert "Wiederherstellen…" not in err  # the window's menu is no help here
