@@ -80,6 +80,37 @@ ORDER_CONTACT_SUBJECT_SQL = (
 )
 
 
+_NOT_DIGITS = re.compile(r"\D+")
+_PHONE_SEPARATORS = str.maketrans("", "", " +-/().'\t\u00a0")
+_COUNTRY_CODES = ("41", "49", "43")  # the prefixes normalise_phone folds into a national 0
+
+
+def phone_search_forms(phone: str | None) -> str:
+    """What the customer search adds for a phone number, so it is found however it is typed:
+    the digits alone («+41441234567») and the national form («0441234567»), each after a
+    space; "" without a phone number. «4412345» or «0441234567» then find «+41 44 123 45 67».
+
+    The national form is `normalise_phone`'s, written out here: calling it costs 0.3 s for
+    100,000 customers, this 0.1 s (the search texts are loaded at every start).
+    """
+    if not phone:
+        return ""
+    digits = phone.translate(_PHONE_SEPARATORS)
+    if not digits.isdigit():
+        digits = _NOT_DIGITS.sub("", digits)
+        if not digits:
+            return ""
+    typed = phone.strip()
+    plus = typed[:1] == "+"
+    if plus or typed[:2] == "00":
+        rest = digits[2:] if digits[:2] == "00" else digits
+        national = "0" + rest[2:].lstrip("0") if rest[:2] in _COUNTRY_CODES else digits
+        international = "+" + digits if plus else digits
+        forms = "" if international == typed else " " + international
+        return forms if national == digits else forms + " " + national
+    return "" if digits == typed else " " + digits
+
+
 class Repository:
     """Typed access to one open Kundenportfolio database."""
 
@@ -209,15 +240,17 @@ class Repository:
         return int(self.db.execute("SELECT count(*) FROM customers").fetchone()[0])
 
     def customer_search_texts(self) -> dict[int, str]:
-        """customer id -> lowercase text of number, name, place, contact person, phone, e-mail.
+        """customer id -> lowercase text of number, name, place, contact person, phone, e-mail,
+        and the phone number's digits (`phone_search_forms`).
 
         One query for the GUI's search-as-you-type (100k customers in well under a second).
         """
         sql = ("SELECT id, number || ' ' || name || ' ' || coalesce(city, '') || ' ' || "
                "coalesce(postcode, '') || ' ' || coalesce(contact_person, '') || ' ' || "
-               "coalesce(phone, '') || ' ' || coalesce(email, '') FROM customers")
+               "coalesce(phone, '') || ' ' || coalesce(email, ''), phone FROM customers")
         # SQLite's lower() only folds ASCII; Python's folds Ä/Ö/Ü too
-        return {int(row[0]): row[1].lower() for row in self.db.execute(sql)}
+        return {int(row[0]): row[1].lower() + phone_search_forms(row[2])
+                for row in self.db.execute(sql)}
 
     def delete_customer(self, customer_id: int) -> None:
         """Deletes the customer with its orders, contacts, costs and history (cascade)."""

@@ -794,179 +794,247 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="80" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="87" />
         <source>Master data</source>
         <translation>Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="81" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="88" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="82" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="89" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="83" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="90" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="84" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="91" />
         <source>Revenue per year</source>
         <translation>Umsatz je Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="85" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="92" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="89" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="96" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="104" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="111" />
         <source>Why this group?</source>
         <translation>Warum diese Gruppe?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="121" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="128" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="123" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="130" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="124" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="135" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="131" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="142" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="125" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="132" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="144" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="139" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="146" />
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="150" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="214" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="292" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="158" />
         <source>Order no.</source>
         <translation>Auftragsnr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="152" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="164" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="159" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="171" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
         <source>Discounts</source>
         <translation>Erlösschmälerungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="154" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="161" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="155" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
         <source>Cost of goods</source>
         <translation>Wareneinsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="156" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="172" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="158" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
         <source>New order…</source>
         <translation>Neuer Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="170" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="167" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="174" />
         <source>New cost…</source>
         <translation>Neue Betreuungskosten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="213" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="194" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="207" />
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="197" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="210" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="212" />
+        <source>Deletes the selected row (Del key).</source>
+        <translation>Löscht die gewählte Zeile (Taste Entf).</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="291" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="215" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="293" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="216" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="294" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="217" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="295" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="218" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="296" />
         <source>Movement</source>
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="224" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="302" />
         <source>No group history yet. The groups of a period are recorded with «Save groups of this period to the history» in the Portfolio section.</source>
         <translation>Noch kein Gruppenverlauf. Die Gruppen eines Zeitraums werden im Bereich Portfolio mit «Gruppen dieses Zeitraums im Verlauf speichern» festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="271" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="349" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="273" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="351" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="278" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="356" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="282" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="360" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="457" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="507" />
+        <source>Delete contact</source>
+        <translation>Kontakt löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="458" />
+        <source>This contact was logged with an order. To delete it, delete the order in the Orders tab; its contact goes with it.</source>
+        <translation>Dieser Kontakt wurde mit einem Auftrag erfasst. Um ihn zu löschen, löschen Sie den Auftrag im Reiter «Aufträge»; der Kontakt wird dabei mitgelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="462" />
+        <source>Edit › Undo brings it back.</source>
+        <translation>Mit Bearbeiten › Rückgängig lässt sich das Löschen zurücknehmen.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="484" />
+        <source>Delete order %3 of %1 over %2?</source>
+        <translation>Auftrag %3 vom %1 über %2 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="485" />
+        <source>Delete the order of %1 over %2?</source>
+        <translation>Auftrag vom %1 über %2 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="492" />
+        <source>Its contact «%1» in the contact log is deleted with it.</source>
+        <translation>Der zugehörige Kontakt «%1» wird mitgelöscht.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="495" />
+        <source>Delete order</source>
+        <translation>Auftrag löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="498" />
+        <source>Delete the relationship cost «%1» of %2 over %3?</source>
+        <translation>Betreuungskosten «%1» vom %2 über %3 löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="501" />
+        <source>Delete relationship cost</source>
+        <translation>Betreuungskosten löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="505" />
+        <source>Delete the contact «%1» of %2?</source>
+        <translation>Kontakt «%1» vom %2 löschen?</translation>
     </message>
 </context>
 <context>
@@ -1286,121 +1354,192 @@
 <context>
     <name>CustomerWriter</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="64" />
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="47" />
+        <source>Cannot redo</source>
+        <translation>Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="48" />
+        <source>«%1» could not be redone: %2</source>
+        <translation>«%1» lässt sich nicht wiederherstellen: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="51" />
+        <source>Cannot undo</source>
+        <translation>Rückgängig machen nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="52" />
+        <source>«%1» could not be undone: %2</source>
+        <translation>«%1» lässt sich nicht rückgängig machen: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="113" />
         <source>Edit customer %1</source>
         <translation>Kunde %1 bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="96" />
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="133" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="105" />
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="144" />
+        <source>Edit contact</source>
+        <translation>Kontakt bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="148" />
+        <source>Delete contact</source>
+        <translation>Kontakt löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="157" />
         <source>Record order</source>
         <translation>Auftrag erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="161" />
+        <source>Edit order</source>
+        <translation>Auftrag bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="166" />
+        <source>Delete order</source>
+        <translation>Auftrag löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="175" />
         <source>Record cost</source>
         <translation>Betreuungskosten erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="178" />
+        <source>Edit cost</source>
+        <translation>Betreuungskosten bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="182" />
+        <source>Delete cost</source>
+        <translation>Betreuungskosten löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="226" />
+        <location filename="../../kundenportfolio/ui/views/customer_writes.py" line="249" />
+        <source>The record no longer exists.</source>
+        <translation>Den Eintrag gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="83" />
-        <source>Search number, name, place, contact person, phone, e-mail (Ctrl+F)</source>
-        <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="91" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="94" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="95" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="182" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="99" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="101" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="100" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="85" />
+        <source>Search number, name, place, contact person, phone, e-mail (%1)</source>
+        <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="102" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="101" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="103" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="126" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="474" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="128" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="498" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="277" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="297" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="414" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="434" />
         <source>Please wait</source>
         <translation>Bitte warten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="415" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="435" />
         <source>The database is still being checked for damage; changes can be saved in a moment. Nothing was changed.</source>
         <translation>Die Datenbank wird noch auf Schäden geprüft; Änderungen lassen sich gleich speichern. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="443" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="463" />
         <source>Please select a customer first.</source>
         <translation>Bitte zuerst einen Kunden auswählen.</translation>
     </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
-        <source>%1 orders</source>
-        <translation>%1 Aufträge</translation>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="486" />
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n Auftrag</numerusform>
+            <numerusform>%n Aufträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="487" />
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n Kontakt</numerusform>
+            <numerusform>%n Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="488" />
+        <source>%n relationship cost record(s)</source>
+        <translation>
+            <numerusform>%n Betreuungskosten-Eintrag</numerusform>
+            <numerusform>%n Betreuungskosten-Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="489" />
+        <source>%n campaign participation(s)</source>
+        <translation>
+            <numerusform>%n Kampagnenteilnahme</numerusform>
+            <numerusform>%n Kampagnenteilnahmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="491" />
+        <source>%n group history record(s)</source>
+        <translation>
+            <numerusform>%n Eintrag im Gruppenverlauf</numerusform>
+            <numerusform>%n Einträge im Gruppenverlauf</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="465" />
-        <source>%1 contacts</source>
-        <translation>%1 Kontakte</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="466" />
-        <source>%1 relationship costs</source>
-        <translation>%1 Betreuungskosten</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="467" />
-        <source>%1 campaign participations</source>
-        <translation>%1 Kampagnenteilnahmen</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="468" />
-        <source>%1 group history entries</source>
-        <translation>%1 Einträge im Gruppenverlauf</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="469" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="493" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="472" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="496" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="473" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="497" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -2363,14 +2502,19 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <translation>Vorschläge: «Kundenwert steigt»</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="63" />
-        <source> % per year</source>
-        <translation> % pro Jahr</translation>
-    </message>
-    <message>
         <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="64" />
         <source>Customers up to rank:</source>
         <translation>Kunden bis Rang:</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="109" />
+        <source>Customer value rising: up to rank</source>
+        <translation>Kundenwert steigt: bis Rang</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="63" />
+        <source> % per year</source>
+        <translation> % pro Jahr</translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="67" />
@@ -2397,11 +2541,6 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="108" />
         <source>Contact interval</source>
         <translation>Kontaktintervall</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="109" />
-        <source>Customer value rising: up to rank</source>
-        <translation>Kundenwert steigt: bis Rang</translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/settings_outreach.py" line="110" />
@@ -2623,57 +2762,57 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingTableModel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="53" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="55" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="54" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="56" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="55" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="57" />
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="56" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="58" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="57" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="59" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="58" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="61" />
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="59" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="62" />
         <source>CM I</source>
         <translation>KDB I</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="60" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="63" />
         <source>CM II</source>
         <translation>KDB II</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="61" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="64" />
         <source>CM III</source>
         <translation>KDB III</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="62" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="60" />
         <source>CM IV (customer value)</source>
         <translation>KDB IV (Kundenwert)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="305" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="308" />
         <source>Total</source>
         <translation>Gesamt</translation>
     </message>
@@ -2681,7 +2820,7 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingTotalsModel</name>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="308" />
+        <location filename="../../kundenportfolio/ui/models/ranking_table.py" line="311" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -2692,24 +2831,44 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="105" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="112" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="106" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="113" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="160" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="190" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="175" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="205" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="223" />
+        <source>Cumulative share of the customer value
+of the profitable customers</source>
+        <translation>Kumulierter Anteil am Kundenwert
+der rentablen Kunden</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="228" />
+        <source>%n unprofitable customer(s)</source>
+        <translation>
+            <numerusform>%n unrentabler Kunde</numerusform>
+            <numerusform>%n unrentable Kunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="229" />
+        <source>(customer value below 0, counted as 0)</source>
+        <translation>(Kundenwert unter 0, als 0 gezählt)</translation>
     </message>
 </context>
 <context>
@@ -2794,98 +2953,103 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RevenueForecastPanel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="72" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="93" />
         <source>Forecast for the next 12 months</source>
         <translation>Prognose für die nächsten 12 Monate</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="78" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="99" />
         <source>Expected revenue</source>
         <translation>Erwarteter Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="79" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="100" />
         <source>Range (10 % – 90 %)</source>
         <translation>Bandbreite (10 % – 90 %)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="80" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="101" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="81" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="102" />
         <source>Annual average</source>
         <translation>Jahresmittel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="82" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="103" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="83" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="104" />
         <source>Coefficient of variation</source>
         <translation>Variationskoeffizient</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="84" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="105" />
         <source>At risk</source>
         <translation>Abwanderungsgefahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="90" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="111" />
         <source>Computed before the latest change of this customer's data.</source>
         <translation>Berechnet vor der letzten Änderung der Daten dieses Kunden.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="93" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="114" />
         <source>Recompute forecast</source>
         <translation>Prognose neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="94" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="115" />
         <source>Computes the forecast of all customers anew (may take a few seconds).</source>
         <translation>Berechnet die Prognose aller Kunden neu (kann einige Sekunden dauern).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="102" />
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="165" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="123" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="198" />
         <source>No customer selected.</source>
         <translation>Kein Kunde ausgewählt.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="106" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="127" />
         <source>Year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="107" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="128" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="110" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="131" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="112" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="133" />
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="115" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="135" />
         <source>Explanation</source>
         <translation>Erklärung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="122" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="142" />
         <source>%1 (to date)</source>
         <translation>%1 (bis Stichtag)</translation>
     </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="153" />
+        <source>The year is not over yet: its revenue so far is not compared with the whole previous year.</source>
+        <translation>Das Jahr ist noch nicht zu Ende: Der bisherige Umsatz wird nicht mit dem ganzen Vorjahr verglichen.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="136" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="169" />
         <source>%n complaint(s)</source>
         <translation>
             <numerusform>%n Reklamation</numerusform>
@@ -2893,12 +3057,12 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="138" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="171" />
         <source>(revenue impact %1)</source>
         <translation>(Umsatzwirkung %1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="142" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="175" />
         <source>%n campaign(s): %1</source>
         <translation>
             <numerusform>%n Kampagne: %1</numerusform>
@@ -2906,12 +3070,12 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="145" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="178" />
         <source>%1× «buys from a competitor»</source>
         <translation>%1× «kauft bei Konkurrenz»</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="148" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="181" />
         <source>%n large one-off order(s) (%1)</source>
         <translation>
             <numerusform>%n Grossauftrag (%1)</numerusform>
@@ -2919,29 +3083,29 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="169" />
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="193" />
         <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="202" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="226" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="235" />
         <source>Computing the forecast…</source>
         <translation>Prognose wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="175" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="208" />
         <source>The forecast is computed when this tab is shown.</source>
         <translation>Die Prognose wird berechnet, sobald dieser Reiter angezeigt wird.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="208" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="241" />
         <source>No forecast for this customer yet (data changed since the forecast was computed).</source>
         <translation>Für diesen Kunden gibt es noch keine Prognose (die Daten haben sich seit der Berechnung geändert).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="251" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="284" />
         <source>%1 % per year</source>
         <translation>%1 % pro Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="255" />
+        <location filename="../../kundenportfolio/ui/widgets/revenue_forecast_panel.py" line="288" />
         <source>No</source>
         <translation>Nein</translation>
     </message>

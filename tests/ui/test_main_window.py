@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.main_window import MainWindow
+from kundenportfolio.ui.models.customer_table import COLUMN_INDEX
 
 from .conftest import TODAY
 
@@ -60,13 +63,31 @@ def test_geometry_and_columns_remembered(qtbot, shop: Repository, tmp_path: Path
     size = first.size()
     header = first.customers_view.table.horizontalHeader()
     header.resizeSection(1, 333)
+    city, name = COLUMN_INDEX["city"], COLUMN_INDEX["name"]
+    header.moveSection(header.visualIndex(city), 0)  # «Ort» dragged to the front
+    header.setSortIndicator(name, Qt.SortOrder.DescendingOrder)  # a click on «Name», twice
+    assert _names(first) == ["Hotel Sonne", "Garage Huber GmbH", "Bäckerei Müller AG"]
     first.close()
     second = MainWindow(shop, tmp_path / "a.sqlite3", today=TODAY)
     qtbot.addWidget(second)
     second.show()
     # the width is held at the window's minimum on the small offscreen screen; the height is free
     assert second.size().height() == size.height() == 590
-    assert second.customers_view.table.horizontalHeader().sectionSize(1) == 333
+    view = second.customers_view
+    header = view.table.horizontalHeader()
+    assert header.sectionSize(1) == 333
+    assert header.visualIndex(city) == 0 and header.logicalIndex(0) == city
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == \
+        (name, Qt.SortOrder.DescendingOrder)
+    assert (view.proxy.sortColumn(), view.proxy.sortOrder()) == (name, Qt.SortOrder.DescendingOrder)
+    assert _names(second) == ["Hotel Sonne", "Garage Huber GmbH", "Bäckerei Müller AG"]  # sorted
+    header.setSortIndicator(COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)  # back to rank
+    assert _names(second) == ["Bäckerei Müller AG", "Garage Huber GmbH", "Hotel Sonne"]
+
+
+def _names(window: MainWindow) -> list[str]:
+    proxy = window.customers_view.proxy
+    return [proxy.index(r, COLUMN_INDEX["name"]).data() for r in range(proxy.rowCount())]
 
 
 def test_screenshots_of_each_view(window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -92,13 +92,58 @@ def test_group_filter_and_totals_follow_it(view: RankingView) -> None:
 
 
 def test_pareto_curve_of_shown_customers(view: RankingView) -> None:
-    line = view.figure.axes[0].lines[0]
-    # 45'000, 20'000, 12'000, -500 of 76'500: 58.8 %, 85.0 %, 100.7 %, 100 %
-    assert np.allclose(line.get_ydata(), [0, 58.824, 84.967, 100.654, 100.0], atol=0.01)
+    ax = view.figure.axes[0]
+    line = ax.lines[0]
+    # share of the profitable customers' Kundenwert (the ABC classes' base): Delta's -500
+    # counts as 0, so the curve ends at 100 % instead of rising to 100.7 % and falling back.
+    # 45'000, 20'000, 12'000 of 77'000: 58.4 %, 84.4 %, 100 %, 100 %
+    assert np.allclose(line.get_ydata(), [0, 58.442, 84.416, 100.0, 100.0], atol=0.01)
+    assert max(line.get_ydata()) <= 100.0
+    assert "profitable customers" in ax.get_ylabel()
+    legend = ax.get_legend()  # the unprofitable tail is shaded and explained
+    assert legend is not None
+    assert legend.get_texts()[0].get_text() == \
+        "1 unprofitable customer(s)\n(customer value below 0, counted as 0)"
     view.set_group("star")
-    line = view.figure.axes[0].lines[0]
-    assert np.allclose(line.get_ydata(), [0, 69.231, 100.0], atol=0.01)  # 45'000 / 65'000
-    assert "Starkunden" in view.figure.axes[0].get_title()
+    ax = view.figure.axes[0]
+    assert np.allclose(ax.lines[0].get_ydata(), [0, 69.231, 100.0], atol=0.01)  # 45'000 / 65'000
+    assert "Starkunden" in ax.get_title()
+    assert ax.get_legend() is None  # no unprofitable Starkunde
+
+
+def test_customer_value_on_screen_and_totals_fit_in_a_1400_px_window(qtbot, repo: Repository) -> None:  # type: ignore[no-untyped-def]
+    """At 1400 px the section is ~1260 px wide (navigation beside it): the sort column
+    KDB IV (Kundenwert) must be visible, no total cut off («Ges…», «21'165'995.…»)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    table = _table()
+    for key in ("revenue_cents", "kdb1_cents", "kdb2_cents", "kdb3_cents"):
+        table[key] = [987_654_321_00, 876_543_210_00, 765_432_109_00, 654_321_098_00]
+    widget = RankingView(repo, FakeStore(FakeResult(table)), today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1260, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    header = widget.table.horizontalHeader()
+    column = COLUMN_INDEX["kdb4_cents"]
+    assert column == COLUMN_INDEX["group"] + 1  # right after the customer and its group
+    assert header.sectionViewportPosition(column) + header.sectionSize(column) \
+        <= widget.table.viewport().width()
+    bold_font = QFont(widget.totals.font())
+    bold_font.setBold(True)
+    bold = QFontMetrics(bold_font)
+    totals = widget.totals_model
+    for key in ("revenue_cents", "kdb1_cents", "kdb4_cents"):
+        text = totals.index(0, COLUMN_INDEX[key]).data()  # 3'283'950'738.00 and the like
+        assert bold.horizontalAdvance(text) + 8 <= header.sectionSize(COLUMN_INDEX[key]), key
+    # «Total» / «Gesamt» spans the rank and number cells, left-aligned
+    assert widget.totals.columnSpan(0, COLUMN_INDEX["rank"]) == 2
+    assert bold.horizontalAdvance("Gesamt") + 8 <= \
+        header.sectionSize(COLUMN_INDEX["rank"]) + header.sectionSize(COLUMN_INDEX["number"])
+    alignment = totals.index(0, COLUMN_INDEX["rank"]).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignLeft
+    for index in range(len(COLUMN_INDEX)):  # every header fits with its sort arrow
+        assert header.sectionSize(index) >= header.sectionSizeFromContents(index).width()
 
 
 def test_sort_by_clicking_a_column_keeps_filter_and_totals(view: RankingView) -> None:

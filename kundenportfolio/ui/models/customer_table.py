@@ -76,34 +76,46 @@ class SearchIndex:
     """All search texts in one string, so a rare word is found at C speed with str.find.
 
     A common word (more than `MAX_HITS` occurrences) is left to the caller's Python scan,
-    which is then faster than mapping that many offsets back to rows.
+    which is then faster than mapping that many offsets back to rows. Whether a word is
+    common is first estimated on a sample (a 16th of the text, ~1 ms), so a common word
+    costs no pass over the whole text.
     """
 
     MAX_HITS = 20_000
+    SAMPLE_PART = 16  # the sample is the first 1/SAMPLE_PART of the text
+    SAMPLE_MIN = 500_000  # characters; a shorter text is searched whole
 
     def __init__(self, haystacks: list[str]) -> None:
         self.text = "\n".join(h.replace("\n", " ") for h in haystacks)
         lengths = np.fromiter((len(h) + 1 for h in haystacks), np.int64, len(haystacks))
         self.starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
-        self._counts: dict[str, int] = {}
+        self._sample = self.text[: len(self.text) // self.SAMPLE_PART] \
+            if len(self.text) > self.SAMPLE_MIN else ""
+        self._common: dict[str, bool] = {}
 
-    def count(self, word: str) -> int:
-        """Occurrences of `word` in all texts (C speed; remembered for the next keystroke)."""
-        found = self._counts.get(word)
-        if found is None:
-            found = self._counts[word] = self.text.count(word)
-        return found
+    def likely_common(self, word: str) -> bool:
+        """True if `word` probably occurs more than MAX_HITS times (estimated on the sample)."""
+        if not self._sample:
+            return False
+        common = self._common.get(word)
+        if common is None:
+            common = self._common[word] = \
+                self._sample.count(word) * self.SAMPLE_PART > self.MAX_HITS
+        return common
 
     def find(self, word: str) -> np.ndarray | None:
         """Sorted unique row positions containing `word`, or None if it is too common."""
         if "\n" in word:  # the row separator: such a word would match across two customers
             return np.zeros(0, dtype=np.int64)
-        if not word or self.count(word) > self.MAX_HITS:
+        if not word or self.likely_common(word):
             return None
-        offsets = []
-        text, at = self.text, self.text.find(word)
+        offsets: list[int] = []
+        text, limit, at = self.text, self.MAX_HITS, self.text.find(word)
         while at >= 0:
             offsets.append(at)
+            if len(offsets) > limit:
+                self._common[word] = True
+                return None  # commoner than the sample said: give up early
             at = text.find(word, at + 1)
         rows = np.searchsorted(self.starts, np.asarray(offsets, dtype=np.int64), side="right") - 1
         return np.unique(rows)
@@ -283,6 +295,9 @@ def _sort_value(column: Column, value: Any) -> Any:
 class CustomerFilterProxy(QSortFilterProxyModel):
     """Search-as-you-type and filters (group, Betreuer, status), sorting on every column."""
 
+    # rows to refine above which the index's one pass over all texts beats a Python scan
+    INDEX_POOL = 40_000
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.search = ""
@@ -328,38 +343,56 @@ class CustomerFilterProxy(QSortFilterProxyModel):
     # ---- the work --------------------------------------------------------------------
 
     def _search_hits(self, needle: str) -> np.ndarray:
-        """Positions of the customers whose text contains every word of `needle`."""
+        """Positions of the customers whose text contains every word of `needle`.
+
+        Typing on refines the rows of an earlier search (the cached one with the fewest rows
+        whose words all lie inside words of `needle`), and only the words it does not already
+        guarantee are looked for: «+49 40» after «+49 4» checks «40» on the rows of «+49 4».
+        Each word is then looked up once, the longest (usually the rarest) first, on the rows
+        left by the words before it.
+        """
         cached = self._searches.get(needle)
         if cached is not None:
             return cached
-        model = self.source()
-        words = needle.split()
-        base_key = max((k for k in self._searches if needle.startswith(k)), key=len, default=None)
-        candidates = None if base_key is None else self._searches[base_key]  # typing on
-        found = None
-        if candidates is None or len(candidates) > SearchIndex.MAX_HITS:
-            # a scan of the whole text beats Python only when there is no small base to refine
-            index = model.index_for_search()
-            found = index.find(min(words, key=index.count))  # the rarest word narrows most
-        if found is not None:
-            candidates = found if candidates is None else np.intersect1d(found, candidates,
-                                                                          assume_unique=True)
-            if len(words) == 1:
-                words = []  # the index answered the whole question
-        haystacks = model.haystacks
-        if words:
-            pool = range(len(haystacks)) if candidates is None else candidates.tolist()
-            if len(words) == 1:
-                hits = np.fromiter((p for p in pool if needle in haystacks[p]), np.int64)
-            else:
-                hits = np.fromiter((p for p in pool if all(w in haystacks[p] for w in words)),
-                                   np.int64)
-        else:
-            hits = candidates if candidates is not None else np.zeros(0, np.int64)
+        words = sorted(set(needle.split()), key=len, reverse=True)
+        hits, words = self._narrowest_base(words)
+        for word in words:
+            hits = self._rows_containing(word, hits)
+            if not len(hits):
+                break
+        if hits is None:  # only whitespace: cannot happen, set_search strips it
+            hits = np.arange(len(self.source().haystacks), dtype=np.int64)
         if len(self._searches) >= 32:
             self._searches.pop(next(iter(self._searches)))
         self._searches[needle] = hits
         return hits
+
+    def _narrowest_base(self, words: list[str]) -> tuple[np.ndarray | None, list[str]]:
+        """The smallest cached result that contains every answer for `words`, and the words
+        still to check on it (those not inside a word of that earlier search); of equally
+        small results the one leaving the fewest words."""
+        best: tuple[np.ndarray | None, list[str]] = (None, words)
+        best_key = (float("inf"), len(words))
+        for key, hits in self._searches.items():
+            done = key.split()
+            if len(hits) > best_key[0] or not all(any(d in w for w in words) for d in done):
+                continue
+            todo = [w for w in words if not any(w in d for d in done)]
+            if (len(hits), len(todo)) < best_key:
+                best, best_key = (hits, todo), (len(hits), len(todo))
+        return best
+
+    def _rows_containing(self, word: str, pool: np.ndarray | None) -> np.ndarray:
+        """Positions (of `pool`, or of all customers) whose text contains `word`."""
+        model = self.source()
+        haystacks = model.haystacks
+        if pool is None or len(pool) > self.INDEX_POOL:
+            found = model.index_for_search().find(word)  # C speed for a rare word
+            if found is not None:
+                return found if pool is None else np.intersect1d(found, pool, assume_unique=True)
+        if pool is None:  # a list comprehension: twice as fast as a generator into fromiter
+            return np.array([p for p, h in enumerate(haystacks) if word in h], dtype=np.int64)
+        return np.array([p for p in pool.tolist() if word in haystacks[p]], dtype=np.int64)
 
     def _search_mask(self, n: int) -> np.ndarray | None:
         if not self.search:

@@ -49,20 +49,23 @@ class Column:
     kind: str  # "int" | "text" | "money" | "group"
 
 
+# The Kundenwert (KDB IV), by which the list is ordered, comes right after the customer so it
+# is on screen in a narrow window; revenue and KDB I–III follow as its breakdown.
 COLUMNS: tuple[Column, ...] = (
     Column("rank", str(QT_TRANSLATE_NOOP("RankingTableModel", "Rank")), "int"),
     Column("number", str(QT_TRANSLATE_NOOP("RankingTableModel", "No.")), "text"),
     Column("name", str(QT_TRANSLATE_NOOP("RankingTableModel", "Customer")), "text"),
     Column("abc", str(QT_TRANSLATE_NOOP("RankingTableModel", "ABC")), "text"),
     Column("group", str(QT_TRANSLATE_NOOP("RankingTableModel", "Group")), "group"),
+    Column("kdb4_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM IV (customer value)")), "money"),
     Column("revenue_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "Revenue")), "money"),
     Column("kdb1_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM I")), "money"),
     Column("kdb2_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM II")), "money"),
     Column("kdb3_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM III")), "money"),
-    Column("kdb4_cents", str(QT_TRANSLATE_NOOP("RankingTableModel", "CM IV (customer value)")), "money"),
 )
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _EXPORT_KINDS = {"money": "money", "int": "integer"}  # group and text: exported as shown
 
 
@@ -309,6 +312,8 @@ class RankingTotalsModel(QAbstractTableModel):
             if column.kind == "money":
                 return format_money(self._sums.get(column.key, 0), number_format)
             return ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.key == "rank":
+            return _LEFT  # «Gesamt» spans the rank and number cells (RankingView)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in ("money", "int"):
             return _RIGHT
         if role == Qt.ItemDataRole.ForegroundRole and column.kind == "money" \

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kundenportfolio.core.errors import NotFoundError
 from kundenportfolio.core.models import Contact, Cost, Customer, CustomerStatus, Order
 from kundenportfolio.core.periods import Period
-from kundenportfolio.data.repository import Repository
+from kundenportfolio.data.repository import Repository, phone_search_forms
 from kundenportfolio.ui.dialogs.contact_dialog import ContactDialog
 from kundenportfolio.ui.dialogs.cost_dialog import CostDialog
 from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
@@ -52,7 +52,7 @@ def search_text(customer: Customer) -> str:
     """The same lowercase text `Repository.customer_search_texts` builds, for one customer."""
     parts = (customer.number, customer.name, customer.city, customer.postcode,
              customer.contact_person, customer.phone, customer.email)
-    return " ".join(p or "" for p in parts).lower()
+    return " ".join(p or "" for p in parts).lower() + phone_search_forms(customer.phone)
 
 
 class CustomersView(QWidget):
@@ -79,8 +79,11 @@ class CustomersView(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
+        # the shortcut as Qt names it in the menu: «Strg+F» in German (qtbase_de), «Ctrl+F»
+        shortcut = QKeySequence("Ctrl+F").toString(QKeySequence.SequenceFormat.NativeText)
         self.search.setPlaceholderText(
-            self.tr("Search number, name, place, contact person, phone, e-mail (Ctrl+F)"))
+            self.tr("Search number, name, place, contact person, phone, e-mail (%1)")
+            .replace("%1", shortcut))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -92,9 +95,8 @@ class CustomersView(QWidget):
         for code, text in self.model.group_labels.items():
             self.group_filter.addItem(text, code)
         self.staff_filter = QComboBox()
-        self.staff_filter.addItem(self.tr("All account managers"), None)
-        for member in repository.list_staff():
-            self.staff_filter.addItem(member.name, member.id)
+        self.staff_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._fill_staff_filter()
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Any status"), None)
         self.status_filter.addItem(self.tr("active"), CustomerStatus.ACTIVE.value)
@@ -172,6 +174,23 @@ class CustomersView(QWidget):
                 self.group_filter.itemData(row), self.group_filter.itemText(row)))
         self.detail.settings = settings
         self.detail.number_format = self.model.number_format
+
+    def _fill_staff_filter(self) -> None:
+        """The Betreuer filter with today's staff (added, renamed or removed since the start,
+        e.g. by an import); the chosen one stays chosen while it exists, else «All»."""
+        current = self.staff_filter.currentData()
+        wanted = [(self.tr("All account managers"), None)] + [
+            (member.name, member.id) for member in self.repository.list_staff()]
+        shown = [(self.staff_filter.itemText(i), self.staff_filter.itemData(i))
+                 for i in range(self.staff_filter.count())]
+        if wanted != shown:
+            blocked = self.staff_filter.blockSignals(True)
+            self.staff_filter.clear()
+            for text, staff_id in wanted:
+                self.staff_filter.addItem(text, staff_id)
+            self.staff_filter.setCurrentIndex(max(self.staff_filter.findData(current), 0))
+            self.staff_filter.blockSignals(blocked)
+        self.proxy.staff_id = self.staff_filter.currentData()  # applied by the caller's reload
 
     def load(self) -> None:
         """Fill the list from the store's result for the current period."""
@@ -252,6 +271,7 @@ class CustomersView(QWidget):
             self.computing.emit(False)
 
     def _reload_rows(self) -> None:
+        self._fill_staff_filter()
         if self._job is not None:  # values still computed: refresh the light list only
             from kundenportfolio.data.customer_list import load_customer_list
 
@@ -460,12 +480,16 @@ class CustomersView(QWidget):
         if self._selected is None or self.writes_refused():
             return False
         customer = self.repository.get_customer(self._selected)
-        counts = self.repository.customer_dependents(self._selected)
-        parts = [text.replace("%1", str(counts[key])) for key, text in (
-            ("orders", self.tr("%1 orders")), ("contacts", self.tr("%1 contacts")),
-            ("costs", self.tr("%1 relationship costs")),
-            ("campaign_participants", self.tr("%1 campaign participations")),
-            ("group_history", self.tr("%1 group history entries"))) if counts.get(key)]
+        n = {key: int(count) for key, count in
+             self.repository.customer_dependents(self._selected).items()}
+        parts = [text for key, text in (  # %n: «1 Auftrag», «2 Aufträge» (numerus forms)
+            ("orders", self.tr("%n order(s)", "", n.get("orders", 0))),
+            ("contacts", self.tr("%n contact(s)", "", n.get("contacts", 0))),
+            ("costs", self.tr("%n relationship cost record(s)", "", n.get("costs", 0))),
+            ("campaign_participants", self.tr("%n campaign participation(s)", "",
+                                              n.get("campaign_participants", 0))),
+            ("group_history", self.tr("%n group history record(s)", "",
+                                      n.get("group_history", 0)))) if n.get(key)]
         question = self.tr("Delete customer %1 %2?").replace("%1", customer.number) \
             .replace("%2", customer.name)
         if parts:

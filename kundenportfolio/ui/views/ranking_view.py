@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kundenportfolio.core.money import format_money
 from kundenportfolio.core.scoring import group_label
 from kundenportfolio.reports.charts import GROUP_ORDER, draw_pareto, format_number
 from kundenportfolio.ui.models.ranking_table import (
     COLUMN_INDEX,
+    COLUMNS,
     CUSTOMER_ID_ROLE,
     RankingFilterProxy,
     RankingTableModel,
@@ -33,8 +37,9 @@ from kundenportfolio.ui.views.result_section import ResultSection
 from kundenportfolio.ui.widgets.group_badge import GroupBadgeDelegate
 from kundenportfolio.ui.widgets.period_selector import PeriodSelector
 
-_COLUMN_WIDTHS = {"rank": 45, "number": 60, "name": 180, "abc": 35, "group": 145, "kdb4_cents": 150}
+_COLUMN_WIDTHS = {"rank": 50, "number": 60, "name": 180, "abc": 40, "group": 145, "kdb4_cents": 150}
 _MONEY_WIDTH = 100
+_PADDING = 16  # cell margins left and right, as the style draws them
 
 
 class RankingView(ResultSection, QWidget):
@@ -90,6 +95,8 @@ class RankingView(ResultSection, QWidget):
         self.totals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.totals.setFixedHeight(self.totals.verticalHeader().defaultSectionSize() + 4)
         self.totals.setStyleSheet("font-weight: bold;")
+        # «Gesamt» spans the rank and number cells (the number cell of the totals is empty)
+        self.totals.setSpan(0, COLUMN_INDEX["rank"], 1, 2)
         for index in range(self.model.columnCount()):
             self.totals.horizontalHeader().resizeSection(index, header.sectionSize(index))
         header.sectionResized.connect(
@@ -142,6 +149,7 @@ class RankingView(ResultSection, QWidget):
         was_blocked = header.blockSignals(True)
         header.setSortIndicator(COLUMN_INDEX["rank"], Qt.SortOrder.AscendingOrder)
         header.blockSignals(was_blocked)
+        self._fit_columns()
         self._update_summary()
 
     def set_group(self, group: str | None) -> None:
@@ -152,6 +160,28 @@ class RankingView(ResultSection, QWidget):
 
     def _number_format(self) -> str:
         return str(self.settings.get("number_format", "de-CH"))
+
+    def _fit_columns(self) -> None:
+        """Widen columns so every header (with its sort arrow), every amount and the bold
+        total fit; never narrower than the user made them. The total is the widest amount."""
+        header = self.table.horizontalHeader()
+        plain = QFontMetrics(self.table.font())
+        bold_font = QFont(self.table.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        number_format = self._number_format()
+        for index, column in enumerate(COLUMNS):
+            needed = header.sectionSizeFromContents(index).width()
+            if column.kind == "money":
+                values = self.model.column_values(column.key)
+                amounts = [int(values.min()), int(values.max())] if len(values) else []
+                total = int(values.sum()) if len(values) else 0
+                needed = max([needed, bold.horizontalAdvance(format_money(total, number_format))
+                              + _PADDING,
+                              *(plain.horizontalAdvance(format_money(a, number_format)) + _PADDING
+                                for a in amounts)])
+            if header.sectionSize(index) < needed:
+                header.resizeSection(index, needed)
 
     def _fill_groups(self, labels: dict[str, str]) -> None:
         current = self.group_filter.currentData()
@@ -180,9 +210,25 @@ class RankingView(ResultSection, QWidget):
         title = "Pareto-Kurve des Kundenwerts"
         if group is not None:
             title += f" – {self.group_filter.currentText()}"
-        draw_pareto(self.figure, values, number_format=number_format, title=title,
+        # The curve is the share of the Kundenwert of the *profitable* customers: negative
+        # values count as 0. Summed as they are, the curve would rise above 100 % and fall
+        # back at the unprofitable tail, which nobody can read; and the ABC classes (drawn as
+        # the A/B limits) are shares of that positive total too (core.value.abc_classes).
+        # The unprofitable tail is shaded and labelled instead.
+        draw_pareto(self.figure, np.maximum(values, 0), number_format=number_format,
+                    title=title,
                     abc_limits=(float(self.settings.get("abc_threshold_a_percent", 80.0)),
                                 float(self.settings.get("abc_threshold_b_percent", 95.0))))
+        ax = self.figure.axes[0]
+        ax.set_ylabel(self.tr("Cumulative share of the customer value\nof the profitable customers"))
+        unprofitable = int((values < 0).sum())
+        if unprofitable:
+            start = 100.0 * (len(values) - unprofitable) / len(values)
+            band = ax.axvspan(start, 100.0, color="#B00020", alpha=0.12, linewidth=0)
+            ax.legend([band], [self.tr("%n unprofitable customer(s)", "", unprofitable) + "\n"
+                               + self.tr("(customer value below 0, counted as 0)")],
+                      loc="lower right", fontsize=7, frameon=True)
+        self.figure.tight_layout()
         self.canvas.draw_idle()
 
     def _activated(self, index: QModelIndex) -> None:
