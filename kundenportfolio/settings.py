@@ -94,8 +94,23 @@ def _positive_int(value: Any) -> str | None:
     return None if isinstance(value, int) and value >= 0 else "Eine ganze Zahl ab 0."
 
 
-BACKUP_DIR = declare("backup_dir", str, "")  # empty: paths.default_backup_dir()
-BACKUP_KEEP_LAST = declare("backup_keep_last", int, 10, _positive_int)
+def _at_least_one(value: Any) -> str | None:
+    # 0 would let the rotation delete the backup it has just made
+    return None if isinstance(value, int) and value >= 1 else "Eine ganze Zahl ab 1."
+
+
+def _folder_or_default(value: Any) -> str | None:
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    if not isinstance(value, str):
+        return "Ungültiger Wert."
+    if value and not (PureWindowsPath(value).is_absolute() or PurePosixPath(value).is_absolute()):
+        return "Bitte einen vollständigen Ordnerpfad angeben (z. B. E:\\Sicherungen)."
+    return None
+
+
+BACKUP_DIR = declare("backup_dir", str, "", _folder_or_default)  # "": paths.default_backup_dir()
+BACKUP_KEEP_LAST = declare("backup_keep_last", int, 10, _at_least_one)
 BACKUP_KEEP_DAILY_DAYS = declare("backup_keep_daily_days", int, 14, _positive_int)
 BACKUP_KEEP_WEEKLY_WEEKS = declare("backup_keep_weekly_weeks", int, 8, _positive_int)
 BACKUP_KEEP_MONTHLY_MONTHS = declare("backup_keep_monthly_months", int, 12, _positive_int)

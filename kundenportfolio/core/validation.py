@@ -128,10 +128,25 @@ def validate_customer(customer: Customer) -> None:
         errors.append(
             FieldError("group_override_reason", "Bitte einen Grund für die feste Gruppe angeben.")
         )
+    _consent_dates(errors, customer)
     if customer.country not in ("DE", "AT", "CH", "LI") and len(customer.country) != 2:
         errors.append(FieldError("country", "Land als zweistelliger Code (DE, AT, CH)."))
     if errors:
         raise ValidationError(errors)
+
+
+def _consent_dates(errors: list[FieldError], customer: Customer) -> None:
+    """Consent evidence (issue 8) must be plausible: no dates in the future, and a withdrawn
+    consent not withdrawn before it was given (a renewed consent may follow an old opt-out)."""
+    today = dt.date.today()
+    for field, day in (("consent_date", customer.consent_date),
+                       ("opt_out_date", customer.opt_out_date)):
+        if day is not None and day > today:
+            errors.append(FieldError(field, "Das Datum liegt in der Zukunft."))
+    if (not customer.marketing_consent and customer.consent_date and customer.opt_out_date
+            and customer.opt_out_date < customer.consent_date):
+        errors.append(FieldError("opt_out_date",
+                                 "Der Widerruf kann nicht vor der Einwilligung liegen."))
 
 
 def validate_order(order: Order) -> None:

@@ -124,3 +124,35 @@ def test_normalisation_for_duplicates() -> None:
 def test_legal_forms_ignored_for_duplicates(name: str) -> None:
     assert normalise_name(name) == normalise_name("Hotel Richter")
     assert normalise_phone("+41 44 123 45 67") == normalise_phone("044 123 45 67")
+
+
+def test_consent_dates_must_be_plausible() -> None:
+    import datetime as dt
+
+    from kundenportfolio.core.models import Customer
+    from kundenportfolio.core.validation import validate_customer
+
+    today = dt.date.today()
+    future = Customer(number="1", name="A", marketing_consent=True,
+                      consent_date=today + dt.timedelta(days=1))
+    with pytest.raises(ValidationError) as caught:
+        validate_customer(future)
+    assert caught.value.errors[0].field == "consent_date"
+    withdrawn_first = Customer(number="1", name="A", marketing_consent=False,
+                               consent_date=dt.date(2025, 5, 1), opt_out_date=dt.date(2024, 1, 1))
+    with pytest.raises(ValidationError, match="vor der Einwilligung"):
+        validate_customer(withdrawn_first)
+    renewed = Customer(number="1", name="A", marketing_consent=True,
+                       consent_date=dt.date(2025, 5, 1), opt_out_date=dt.date(2024, 1, 1))
+    validate_customer(renewed)  # consent given again after an old opt-out
+
+
+def test_backup_settings_refuse_what_would_lose_backups() -> None:
+    from kundenportfolio import settings
+
+    assert settings.BACKUP_KEEP_LAST.validate(0) == "Eine ganze Zahl ab 1."
+    assert settings.BACKUP_KEEP_LAST.validate(1) is None
+    assert settings.BACKUP_DIR.validate("") is None
+    assert settings.BACKUP_DIR.validate("E:\\\\Sicherungen") is None
+    assert settings.BACKUP_DIR.validate("/media/usb/sicherungen") is None
+    assert "vollständigen Ordnerpfad" in settings.BACKUP_DIR.validate("Sicherungen")

@@ -344,8 +344,7 @@ class SettingsView(QWidget):
         warnings: dict[str, str] = {}
         for page in self.pages:
             page_errors, page_warnings = page.check(values)
-            for key, message in page_errors.items():
-                errors.setdefault(key, message)
+            errors.update(page_errors)  # a page knows its field best: its message wins
             warnings.update(page_warnings)
         self._show_errors(errors, warnings)
         self.save_button.setEnabled(not self.errors)
