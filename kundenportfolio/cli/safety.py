@@ -90,12 +90,14 @@ def run_check(args: argparse.Namespace) -> int:
     risk = classify_location(path.resolve())
     if risk is not None:
         print(f"Warnung: {location_warning(risk, path.name)}")
-    folder = backup.backup_dir_for(path)
-    infos = backup.list_backups(folder, path)
+    infos = backup.backups_of(path)
     noun = "Sicherung" if len(infos) == 1 else "Sicherungen"
-    print(f"{len(infos)} {noun} in {folder}" + (":" if infos else "."))
+    print(f"{len(infos)} {noun} in {backup.backup_dir_for(path)}"
+          + (" und im Standardordner" if any(i.path.parent != backup.backup_dir_for(path)
+                                             for i in infos) else "")
+          + (":" if infos else "."))
     for info in infos[:15]:
         customers = "unlesbar" if info.customer_count is None else f"{info.customer_count} Kunden"
         print(f"  {info.created:%d.%m.%Y %H:%M}  {info.reason:<20} {customers:>12}  "
-              f"{_size(info.size):>9}  {info.path.name}")
+              f"{_size(info.size):>9}  {info.path}")
     return 1 if problems else 0

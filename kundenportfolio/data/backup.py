@@ -339,6 +339,16 @@ def list_backups(folder: Path, db_path: Path | None = None) -> list[BackupInfo]:
             for path, stamp, reason in _parsed(folder, db_path)]
 
 
+def backups_of(db_path: Path) -> list[BackupInfo]:
+    """Every backup of `db_path`, newest first: in its configured folder and in the default
+    folder, where automatic backups go while the configured one (a USB drive) is missing."""
+    folders = [paths.default_backup_dir()]
+    if db_path.exists():
+        folders.insert(0, backup_dir_for(db_path))
+    found = [info for folder in dict.fromkeys(folders) for info in list_backups(folder, db_path)]
+    return sorted(found, key=lambda info: (info.created, info.path.name), reverse=True)
+
+
 # ---- restore -----------------------------------------------------------------------------
 
 

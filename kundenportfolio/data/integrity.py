@@ -66,10 +66,11 @@ def check_database(path: Path, *, full: bool = False, foreign_keys: bool = True)
 
 
 def newest_good_backup(db_path: Path) -> Path | None:
-    """The newest backup of `db_path` in its backup folder that passes integrity_check."""
-    from kundenportfolio.data.backup import backup_dir_for, list_backups
+    """The newest backup of `db_path` (any of its backup folders) that passes
+    integrity_check."""
+    from kundenportfolio.data.backup import backups_of
 
-    for info in list_backups(backup_dir_for(db_path), db_path):
+    for info in backups_of(db_path):
         if info.customer_count is not None and not check_database(info.path, full=True):
             return info.path
     return None

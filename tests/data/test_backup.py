@@ -232,6 +232,14 @@ def test_unreachable_backup_folder_falls_back_for_automatic_backups(tmp_path: Pa
     assert made.parent == paths.default_backup_dir()
     with pytest.raises(backup.BackupError, match="fehlgeschlagen"):
         backup.create_backup(db_path)  # «Jetzt sichern» says so instead of going elsewhere
+    # the stick is back: restore and the damaged-file offer see both folders
+    blocker.unlink()
+    on_stick = backup.create_backup(db_path, now=dt.datetime(2030, 1, 1, 12, 0))
+    assert on_stick.parent == blocker / "Sicherungen"
+    assert [info.path for info in backup.backups_of(db_path)] == [on_stick, made]
+    from kundenportfolio.data.integrity import newest_good_backup
+
+    assert newest_good_backup(db_path) == on_stick
 
 
 def test_restore_from_a_copy_with_its_own_wal_keeps_the_wal_content(tmp_path: Path) -> None:

@@ -85,8 +85,10 @@ class RestoreDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("BackupDialogs", "Restore backup"))
         self.chosen: Path | None = None
-        folder = backup.backup_dir_for(db_path) if db_path.exists() else None
-        self.infos: list[BackupInfo] = backup.list_backups(folder, db_path) if folder else []
+        self.infos: list[BackupInfo] = backup.backups_of(db_path)
+        folders = list(dict.fromkeys(info.path.parent for info in self.infos))
+        if not folders and db_path.exists():
+            folders = [backup.backup_dir_for(db_path)]
         layout = QVBoxLayout(self)
         intro = QLabel(QCoreApplication.translate(
             "BackupDialogs", "Choose a backup. The current database is saved as a safety copy "
@@ -103,7 +105,8 @@ class RestoreDialog(QDialog):
                          right=True),
             RecordColumn(QCoreApplication.translate("BackupDialogs", "Size"),
                          lambda i: size_label(i.size), lambda i: i.size, right=True),
-        ], self)
+        ] + ([RecordColumn(QCoreApplication.translate("BackupDialogs", "Folder"),
+                           lambda i: str(i.path.parent))] if len(folders) > 1 else []), self)
         self.model.set_records(self.infos)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -113,7 +116,8 @@ class RestoreDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.accept_selected())
         layout.addWidget(self.table)
         self.folder_label = QLabel(
-            QCoreApplication.translate("BackupDialogs", "Backup folder:") + f" {folder}" if folder else "")
+            QCoreApplication.translate("BackupDialogs", "Backup folder:") + " "
+            + ", ".join(str(f) for f in folders) if folders else "")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.folder_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
