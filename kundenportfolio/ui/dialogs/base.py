@@ -145,6 +145,20 @@ class FormDialog(QDialog):
         if unplaced:
             self.general_error.setText("\n".join(unplaced))
             self.general_error.show()
+        self.fit_messages()
+
+    def fit_messages(self) -> None:
+        """Grow the dialog so every message shown is readable in full: the field column is
+        only as wide as a line edit, a wrapped message there needs more room (never shrinks
+        a dialog the user made larger; embedded forms grow within their scroll area)."""
+        self.layout_.activate()
+        if self.embedded or not self.isWindow():
+            return
+        wanted = self.size().expandedTo(self.sizeHint())
+        if self.layout_.hasHeightForWidth():
+            wanted.setHeight(max(wanted.height(), self.layout_.totalHeightForWidth(wanted.width())))
+        if wanted != self.size():
+            self.resize(wanted)
 
 
 Writer = Callable[[object], None]
