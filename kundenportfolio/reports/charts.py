@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from kundenportfolio.core.money import separators
 from kundenportfolio.reports.colours import (  # one definition; views still import them here
@@ -250,28 +250,110 @@ def money_formatter(number_format: str) -> FuncFormatter:
     return FuncFormatter(lambda v, _pos: format_number(v / 100.0, number_format))
 
 
-def draw_revenue_by_year(figure: Figure, years: Sequence[int], revenue_cents: Sequence[int],
-                         number_format: str = "de-CH", *, currency: str = "",
-                         title: str | None = "Umsatz je Jahr") -> None:
-    """Clear `figure` and draw one bar per year (revenue in cents), value printed on each bar."""
+REVENUE_COLOUR = "#0072B2"
+REVENUE_PARTIAL_COLOUR = "#A6CEE8"  # the year not over yet: lighter and hatched
+PARTIAL_YEAR_NOTE = "bis Stichtag"
+
+
+def _text_px(text: str, font_px: float) -> float:
+    """Rough width of a DejaVu Sans line (digits ~0.64 em, the separators narrower)."""
+    return 0.6 * font_px * len(text)
+
+
+def _revenue_axes(figure: Figure) -> Axes:
+    """The figure's revenue axes, made once: a redraw for another customer reuses them (new
+    axes with their ticks cost more than the bars)."""
+    axes = figure.axes
+    if len(axes) == 1 and getattr(axes[0], "_revenue_by_year", False):
+        return axes[0]
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
-    values = np.asarray(list(revenue_cents), dtype=float)
-    labels = [str(y) for y in years]
-    if len(values):
-        bars = ax.bar(labels, values, color="#0072B2", width=0.6)
-        texts = [format_number(v / 100.0, number_format) for v in values]
-        ax.bar_label(bars, labels=texts, fontsize=8, padding=2)
-        ax.set_ylim(min(0.0, float(values.min()) * 1.15), max(1.0, float(values.max()) * 1.15))
-    else:
-        ax.text(0.5, 0.5, "Keine Umsätze", transform=ax.transAxes, ha="center", va="center")
-    ax.yaxis.set_major_formatter(money_formatter(number_format))
-    ax.set_xlabel("Jahr")
-    ax.set_ylabel(f"Umsatz{f' ({currency})' if currency else ''}")
+    ax._revenue_by_year = True  # type: ignore[attr-defined]
     ax.grid(True, axis="y", alpha=0.3)
-    if title:
-        ax.set_title(title, fontsize=10)
-    figure.tight_layout()
+    ax.set_axisbelow(True)
+    ax.tick_params(labelsize=8)
+    return ax
+
+
+def draw_revenue_by_year(figure: Figure, years: Sequence[int], revenue_cents: Sequence[int],
+                         number_format: str = "de-CH", *, currency: str = "",
+                         title: str | None = "Umsatz je Jahr", partial_last: bool = False) -> None:
+    """One bar per year (revenue in cents), oldest first, the value on each bar where it fits.
+
+    `partial_last`: the last year is not over (up to the reference day): its bar is lighter
+    and hatched and its label says «bis Stichtag». Margins are fixed in pixels from the
+    figure's size (no tight_layout: it took half the time of a redraw), year labels are
+    thinned out when they do not fit side by side, values on the bars are left out when they
+    are wider than a bar's place. Call again after the figure was resized.
+    """
+    ax = _revenue_axes(figure)
+    for container in list(ax.containers):
+        container.remove()
+    for text in list(ax.texts):
+        text.remove()
+    values = np.asarray(list(revenue_cents), dtype=float)
+    count = len(values)
+    dpi = figure.dpi
+    font_px = 8 * dpi / 72  # tick labels and bar values: 8 pt
+    width_px, height_px = max(figure.bbox.width, 1.0), max(figure.bbox.height, 1.0)
+    top_px = (10 * dpi / 72) * 1.3 + 8 if title else 8
+    ax.set_title(title or "", fontsize=10)
+    ax.set_ylabel(f"Umsatz{f' ({currency})' if currency else ''}", fontsize=9)
+    formatter = money_formatter(number_format)
+    ax.yaxis.set_major_formatter(formatter)
+    note_lines = 2 if count and partial_last else 1
+    bottom_px = 8 + note_lines * font_px * 1.25 + 6
+    plot_h = max(height_px - top_px - bottom_px, 20.0)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=max(2, min(8, int(plot_h // 35))), steps=[1, 2, 2.5, 5, 10]))
+    if count:
+        low = min(0.0, float(values.min()) * 1.15)
+        high = max(1.0, float(values.max()) * 1.15)
+        ax.set_ylim(low, high)
+        ticks = ax.yaxis.get_major_locator().tick_values(low, high)
+        shown = [t for t in ticks if low <= t <= high]
+        tick_text = max((formatter(t, 0) for t in shown), key=len, default="0")
+    else:
+        ax.set_ylim(0.0, 1.0)
+        tick_text = "0"
+    left_px = 6 + (9 * dpi / 72) * 1.3 + 4 + _text_px(tick_text, font_px) + 10
+    note_px = _text_px(f"({PARTIAL_YEAR_NOTE})", font_px) if count and partial_last else 0.0
+    plot_w = max(width_px - left_px - 12, 20.0)
+    pitch = plot_w / max(count, 1)
+    right_px = max(12.0, note_px / 2 - 0.4 * pitch + 4)
+    plot_w = max(width_px - left_px - right_px, 20.0)
+    pitch = plot_w / max(count, 1)
+    figure.subplots_adjust(left=min(left_px / width_px, 0.45),
+                           right=max(1 - right_px / width_px, 0.55),
+                           bottom=min(bottom_px / height_px, 0.45),
+                           top=max(1 - top_px / height_px, 0.55))
+    if not count:
+        ax.set_xticks([])
+        ax.set_xlim(-0.5, 0.5)
+        ax.text(0.5, 0.5, "Keine Umsätze", transform=ax.transAxes, ha="center", va="center")
+        return
+    positions = np.arange(count)
+    colours = [REVENUE_COLOUR] * count
+    if partial_last:
+        colours[-1] = REVENUE_PARTIAL_COLOUR
+    bars = ax.bar(positions, values, color=colours, width=0.6, edgecolor=REVENUE_COLOUR,
+                  linewidth=0)
+    if partial_last:
+        bars[-1].set_hatch("///")
+        bars[-1].set_linewidth(0.8)
+    ax.set_xlim(-0.6, count - 0.4)
+    # every year whose label fits, counted back from the newest (which is always labelled;
+    # the year before it leaves room for «(bis Stichtag)» under the newest)
+    year_px = _text_px("2026", font_px)
+    step = max(1, int(np.ceil((year_px + 10) / pitch)))
+    first_gap = max(step, int(np.ceil((max(note_px, year_px) / 2 + year_px / 2 + 8) / pitch)))
+    labelled = [*range(count - 1 - first_gap, -1, -step)][::-1] + [count - 1]
+    labels = [str(years[i]) for i in labelled]
+    if partial_last:
+        labels[-1] += f"\n({PARTIAL_YEAR_NOTE})"
+    ax.set_xticks(labelled, labels)
+    texts = [format_number(v / 100.0, number_format) for v in values]
+    if max(_text_px(t, font_px) for t in texts) <= 0.95 * pitch:
+        ax.bar_label(bars, labels=texts, fontsize=8, padding=2)
 
 
 def revenue_by_year_figure(years: Sequence[int], revenue_cents: Sequence[int], number_format: str = "de-CH",

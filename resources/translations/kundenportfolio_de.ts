@@ -41,99 +41,104 @@
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="86" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="141" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="157" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="168" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="176" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="145" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="161" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="172" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="180" />
         <source>Restore backup</source>
         <translation>Sicherung wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="91" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="93" />
         <source>Choose a backup. The current database is saved as a safety copy first, so the restore can be undone.</source>
         <translation>Wählen Sie eine Sicherung. Die aktuelle Datenbank wird vorher als Sicherheitskopie abgelegt; die Wiederherstellung lässt sich also rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="97" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="99" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="99" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="101" />
         <source>Occasion</source>
         <translation>Anlass</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="101" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="103" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="104" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="106" />
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="116" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="108" />
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="119" />
         <source>Backup folder:</source>
         <translation>Sicherungsordner:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="120" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="124" />
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="121" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="125" />
         <source>Other file…</source>
         <translation>Andere Datei…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="142" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="221" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="146" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="225" />
         <source>Databases (*.sqlite3 *.sqlite *.db)</source>
         <translation>Datenbanken (*.sqlite3 *.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="158" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="162" />
         <source>Replace the current database with this backup?</source>
         <translation>Die aktuelle Datenbank durch diese Sicherung ersetzen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="160" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="164" />
         <source>The current state is saved as a safety copy first.</source>
         <translation>Der aktuelle Stand wird vorher als Sicherheitskopie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="172" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="176" />
         <source>The backup was restored.</source>
         <translation>Die Sicherung wurde wiederhergestellt.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="174" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="178" />
         <source>The previous state was saved as:</source>
         <translation>Der vorherige Stand wurde gespeichert als:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="186" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="190" />
         <source>Backup on closing</source>
         <translation>Sicherung beim Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="195" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="198" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="206" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="199" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="202" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="210" />
         <source>Database damaged</source>
         <translation>Datenbank beschädigt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="200" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="204" />
         <source>Restore this backup now?</source>
         <translation>Diese Sicherung jetzt wiederherstellen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="220" />
-        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="230" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="224" />
+        <location filename="../../kundenportfolio/ui/dialogs/backup_dialogs.py" line="234" />
         <source>Move database</source>
         <translation>Datenbank verschieben</translation>
     </message>
@@ -3456,52 +3461,52 @@ der rentablen Kunden</translation>
         <translation>&lt;b&gt;Normstrategie&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="370" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="369" />
         <source>Reset settings</source>
         <translation>Einstellungen zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="371" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="370" />
         <source>Reset all settings on every tab to the default values, including the backup folder and the logo? Customers, orders and contacts are not affected.</source>
         <translation>Alle Einstellungen auf allen Reitern auf die Standardwerte zurücksetzen, auch den Sicherungsordner und das Logo? Kunden, Aufträge und Kontakte bleiben unverändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="392" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="391" />
         <source>Group names</source>
         <translation>Gruppennamen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="393" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="392" />
         <source>Standard strategies</source>
         <translation>Normstrategien</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="394" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="393" />
         <source>ABC class A</source>
         <translation>ABC-Klasse A</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="395" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="394" />
         <source>ABC class B</source>
         <translation>ABC-Klasse B</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="396" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="395" />
         <source>Threshold customer attractiveness</source>
         <translation>Schwelle Kundenattraktivität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="397" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="396" />
         <source>Threshold supplier position</source>
         <translation>Schwelle Lieferantenposition</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="398" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="397" />
         <source>Default margin</source>
         <translation>Standardmarge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="399" />
+        <location filename="../../kundenportfolio/ui/views/settings_view.py" line="398" />
         <source>Cost categories</source>
         <translation>Kostenkategorien</translation>
     </message>

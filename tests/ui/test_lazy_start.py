@@ -26,19 +26,21 @@ def test_group_colours_defined_once() -> None:
     assert charts.DEFAULT_GROUP_LABELS is colours.DEFAULT_GROUP_LABELS
 
 
-def test_revenue_chart_made_when_its_tab_is_first_shown(window) -> None:  # type: ignore[no-untyped-def]
+def test_revenue_chart_made_when_its_tab_is_first_shown(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = window.customers_view
     view.select_customer(1)  # Bäckerei Müller: orders in 2026 only
     detail = view.detail
     assert detail.figure is None and detail.canvas is None
     detail.tabs.setCurrentIndex(4)
-    assert detail.canvas is not None and detail.canvas.figure is detail.figure
+    qtbot.waitUntil(lambda: detail.canvas is not None)  # drawn right after the table shows
+    assert detail.canvas.figure is detail.figure
     assert detail.revenue_split.indexOf(detail.canvas) == 1
     assert len(detail.figure.axes) == 1  # one bar chart drawn
     canvas = detail.canvas
     detail.tabs.setCurrentIndex(0)
     view.select_customer(2)
     detail.tabs.setCurrentIndex(4)
+    qtbot.waitUntil(lambda: not detail._chart_stale)
     assert detail.canvas is canvas  # made once, drawn again
 
 

@@ -51,9 +51,16 @@ def test_years_with_explanation_without_the_forecast(qtbot, qtmodeltester, shop:
     assert [model.index(r, 0).data() for r in range(3)] == ["2026 (to date)", "2025", "2024"]
     assert [model.index(r, 1).data() for r in range(3)] == ["30'000.00", "8'000.00", "12'000.00"]
     assert model.index(0, 2).data() == "2"
-    # 2026 vs 2025: (30'000 − 8'000) / 8'000 = +275 %; 2025 vs 2024: −4'000 / 12'000 = −33 %
-    assert model.index(0, 3).data() == "+275 %" and model.index(1, 3).data() == "-33 %"
+    # 2026 is not over: its revenue so far is not compared with all of 2025 (it says why);
+    # 2025 vs 2024: −4'000 / 12'000 = −33 %
+    assert model.index(0, 3).data() == "" and model.index(1, 3).data() == "-33 %"
+    assert "not over yet" in model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 3).data(EXPORT_ROLE) is None
+    assert model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) is None
     assert model.index(1, 4).data() == "1 complaint(s) (revenue impact -1'500.00)"
+    # the explanation wraps in its column and is also a tooltip with the full text
+    assert model.index(1, 4).data(Qt.ItemDataRole.ToolTipRole) == model.index(1, 4).data()
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) is None
     assert model.index(0, 4).data() == "" and model.index(2, 4).data() == ""
     # exports see integers and cents
     assert model.headerData(1, Qt.Orientation.Horizontal, COLUMN_KIND_ROLE) == "money"

@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -22,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kundenportfolio.core.models import Contact, ContactType, Customer, GroupSnapshot
+from kundenportfolio.core.errors import NotFoundError
+from kundenportfolio.core.models import Contact, ContactType, Cost, Customer, GroupSnapshot, Order
 from kundenportfolio.core.periods import Period
 from kundenportfolio.data.forecast_store import ForecastStore
 from kundenportfolio.data.repository import Repository
@@ -53,7 +57,7 @@ class CustomerDetail(QWidget):
     new_cost_requested = Signal()
     new_contact_requested = Signal()
     open_customer_requested = Signal(int)
-    edit_record_requested = Signal(object)  # a Contact, Order or Cost double-clicked in a tab
+    edit_record_requested = Signal(object)  # a Contact, Order or Cost to edit (Enter, menu)
 
     def __init__(self, repository: Repository, store: Any, writer: CustomerWriter,
                  period: Period, parent: QWidget | None = None, *,
@@ -66,7 +70,10 @@ class CustomerDetail(QWidget):
         self.settings: dict[str, Any] = repository.all_settings()
         self.number_format = str(self.settings.get("number_format", "de-CH"))
         self._revenue: tuple[list[int], list[int]] = ([], [])
+        self._revenue_partial = False  # the newest year is not over yet
         self._chart_stale = True
+        self._chart_pending = False  # a zero-timer will draw the chart
+        self.record_views: dict[type, QTableView] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
         self.tabs = QTabWidget()
@@ -141,7 +148,7 @@ class CustomerDetail(QWidget):
         for widget in (self.quick_type, self.quick_subject, self.quick_button, more):
             quick.addWidget(widget)
         layout.addLayout(quick)
-        layout.addWidget(self._editable(_table(self.contacts)))
+        self._add_records(layout, Contact, self.contacts)
         return box
 
     def _build_orders(self) -> QWidget:
@@ -155,7 +162,7 @@ class CustomerDetail(QWidget):
             RecordColumn(self.tr("Cost of goods"), lambda o: money(o.cost_of_goods_cents), right=True),
             RecordColumn(self.tr("Note"), lambda o: o.note or ""),
         ], self)
-        return self._list_tab(self.orders, self.tr("New order…"), self.new_order_requested)
+        return self._list_tab(Order, self.orders, self.tr("New order…"), self.new_order_requested)
 
     def _build_costs(self) -> QWidget:
         self.costs = RecordTableModel([
@@ -164,34 +171,97 @@ class CustomerDetail(QWidget):
             RecordColumn(self.tr("Amount"), lambda c: self._money(c.amount_cents), right=True),
             RecordColumn(self.tr("Note"), lambda c: c.note or ""),
         ], self)
-        return self._list_tab(self.costs, self.tr("New cost…"), self.new_cost_requested)
+        return self._list_tab(Cost, self.costs, self.tr("New cost…"), self.new_cost_requested)
 
-    def _list_tab(self, model: RecordTableModel, caption: str, signal: Any) -> QWidget:
+    def _list_tab(self, kind: type, model: RecordTableModel, caption: str, signal: Any) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         button = QPushButton(caption)
         button.clicked.connect(signal)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self._editable(_table(model)))
+        self._add_records(layout, kind, model)
         return box
 
-    def _editable(self, view: QTableView) -> QTableView:
-        """Enter or double-click on a row edits that record."""
-        def edit(index: Any) -> None:
-            model = view.model()
-            assert isinstance(model, RecordTableModel)
-            self.edit_record_requested.emit(model.record(index.row()))
-        view.activated.connect(edit)
-        return view
+    def _add_records(self, layout: QVBoxLayout, kind: type, model: RecordTableModel) -> None:
+        """The table of contacts, orders or costs, and below it «Edit…» and «Delete» for the
+        selected row. Enter or double-click edits, Del deletes (only while the table has the
+        focus, never while typing elsewhere), the context menu offers both."""
+        view = _table(model)
+        view.setObjectName(f"records_{kind.__name__.lower()}")
+        self.record_views[kind] = view
+        view.activated.connect(lambda index: self.edit_record_requested.emit(
+            model.record(index.row())))
+        edit = QAction(self.tr("Edit…"), view)
+        edit.setObjectName("edit_record")
+        edit.triggered.connect(lambda: self.edit_selected(kind))
+        delete = QAction(self.tr("Delete"), view)
+        delete.setObjectName("delete_record")
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(lambda: self.delete_selected(kind))
+        view.addAction(delete)  # the shortcut works where the action is added: the table only
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda pos: self._popup(self.record_menu(kind, pos), view, pos))
+        buttons = QHBoxLayout()
+        edit_button = QPushButton(self.tr("Edit…"))
+        edit_button.setObjectName("edit_button")
+        edit_button.clicked.connect(edit.trigger)
+        delete_button = QPushButton(self.tr("Delete"))
+        delete_button.setObjectName("delete_button")
+        delete_button.setToolTip(self.tr("Deletes the selected row (Del key)."))
+        delete_button.clicked.connect(delete.trigger)
+        buttons.addWidget(edit_button)
+        buttons.addWidget(delete_button)
+        buttons.addStretch(1)
+
+        def selection_changed() -> None:
+            chosen = bool(view.selectionModel().selectedRows())
+            for widget in (edit, delete, edit_button, delete_button):
+                widget.setEnabled(chosen)
+
+        view.selectionModel().selectionChanged.connect(selection_changed)
+        model.modelReset.connect(selection_changed)
+        selection_changed()
+        layout.addWidget(view)
+        layout.addLayout(buttons)
+
+    def selected_record(self, kind: type) -> Any:
+        view = self.record_views[kind]
+        rows = view.selectionModel().selectedRows()
+        model = view.model()
+        assert isinstance(model, RecordTableModel)
+        return model.record(rows[0].row()) if rows else None
+
+    def record_menu(self, kind: type, pos: QPoint) -> QMenu | None:
+        """The context menu of the row at `pos` (viewport coordinates), which it selects."""
+        view = self.record_views[kind]
+        index = view.indexAt(pos)
+        if not index.isValid():
+            return None
+        view.selectRow(index.row())
+        menu = QMenu(view)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in view.findChildren(QAction):
+            if action.objectName() in ("edit_record", "delete_record"):
+                menu.addAction(action)
+        return menu
+
+    @staticmethod
+    def _popup(menu: QMenu | None, view: QTableView, pos: QPoint) -> None:
+        if menu is not None:
+            menu.popup(view.viewport().mapToGlobal(pos))
 
     def _build_revenue(self) -> QWidget:
-        # years with their explanations and the forecast (issue 5); the chart shows the same years
+        # years with their explanations and the forecast (issue 5); the chart shows the same
+        # years below the table: side by side, in a ~700 px wide pane, neither had room
         self.revenue_panel = RevenueForecastPanel(self.repository, self.forecast_runner, self,
                                                   today=self.period.end)
         # figure and canvas (matplotlib, ~0.8 s to import) are made when the tab is first seen
         self.figure: Any = None
         self.canvas: Any = None
-        self.revenue_split = QSplitter()
+        self.revenue_split = QSplitter(Qt.Orientation.Vertical)
+        self.revenue_split.setChildrenCollapsible(False)
         self.revenue_split.addWidget(self.revenue_panel)
         self.revenue_split.setStretchFactor(0, 3)
         return self.revenue_split
@@ -202,10 +272,18 @@ class CustomerDetail(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=(5, 3))
+        self.figure = Figure(figsize=(6, 2.6))
         self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setObjectName("revenue_chart")
+        self.canvas.setMinimumHeight(200)
+        # margins, year labels and bar values depend on the size: lay the chart out again
+        self.canvas.mpl_connect("resize_event", lambda _event: self._layout_chart())
         self.revenue_split.addWidget(self.canvas)
         self.revenue_split.setStretchFactor(1, 2)
+        total = self.revenue_split.height()
+        if total > 0:  # shown: ~40 % for the bars, the years keep the rest
+            chart = max(220, int(total * 0.42))
+            self.revenue_split.setSizes([max(total - chart, 1), chart])
 
     def _build_history(self) -> QWidget:
         labels = group_labels(self.settings)
@@ -304,11 +382,12 @@ class CustomerDetail(QWidget):
         self.revenue_panel.set_customer(cid)
         years = self.revenue_panel.model.records[::-1]  # oldest first for the bars
         self._revenue = ([int(r["year"]) for r in years], [int(r["revenue_cents"]) for r in years])
+        self._revenue_partial = bool(years) and bool(years[-1]["partial"])
         self._chart_stale = True
         self.history.set_records(with_movements(self.repository.list_history(cid)))
         self.history_hint.setVisible(self.history.rowCount() == 0)
         if self.tabs.currentIndex() == 4:
-            self._draw_chart()
+            self._schedule_chart()
         # suggestions need the engagement query: computed only while their tab is seen
         self.suggestions.customer_id = cid
         self._suggestions_stale = True
@@ -317,7 +396,7 @@ class CustomerDetail(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         if index == 4 and self._chart_stale:  # matplotlib is slow: draw only when seen
-            self._draw_chart()
+            self._schedule_chart()
         if index == self.suggestions_index and self._suggestions_stale:
             self._refresh_suggestions()
 
@@ -325,15 +404,33 @@ class CustomerDetail(QWidget):
         self.suggestions.set_customer(self.suggestions.customer_id)
         self._suggestions_stale = False
 
-    def _draw_chart(self) -> None:
-        from kundenportfolio.reports.charts import draw_revenue_by_year
+    def _schedule_chart(self) -> None:
+        """Draw the chart once the new customer's table is painted: switching customers
+        shows the years at once, the bars follow a moment later."""
+        if not self._chart_pending:
+            self._chart_pending = True
+            QTimer.singleShot(0, self, self._draw_chart)
 
+    def _draw_chart(self) -> None:
+        self._chart_pending = False
+        if not self._chart_stale:
+            return
         self._ensure_canvas()
-        years, values = self._revenue
-        draw_revenue_by_year(self.figure, years, values, self.number_format,
-                             currency=str(self.settings.get("currency", "")))
+        self._layout_chart()
         self.canvas.draw_idle()
         self._chart_stale = False
+
+    def _layout_chart(self) -> None:
+        """(Re)draw the bars for the figure's current size (the canvas is drawn afterwards)."""
+        from kundenportfolio.reports.charts import draw_revenue_by_year
+
+        if self.figure is None:
+            return
+        years, values = self._revenue
+        # no title: the tab says what the chart is, and the height is better used for bars
+        draw_revenue_by_year(self.figure, years, values, self.number_format,
+                             currency=str(self.settings.get("currency", "")), title=None,
+                             partial_last=self._revenue_partial)
 
     # ---- actions ---------------------------------------------------------------------
 
@@ -345,6 +442,76 @@ class CustomerDetail(QWidget):
             staff_id=self.customer.staff_id, subject=self.quick_subject.text().strip() or None)
         self.writer.add_contact(contact)
         self.quick_subject.clear()
+
+    def edit_selected(self, kind: type) -> None:
+        record = self.selected_record(kind)
+        if record is not None:
+            self.edit_record_requested.emit(record)
+
+    def delete_selected(self, kind: type) -> bool:
+        """Ask, saying what is deleted (and what goes with it), then delete undoably."""
+        record = self.selected_record(kind)
+        if record is None or self._writes_refused():
+            return False
+        if isinstance(record, Contact) and record.order_id is not None:
+            QMessageBox.information(self, self.tr("Delete contact"), self.tr(
+                "This contact was logged with an order. To delete it, delete the order in the "
+                "Orders tab; its contact goes with it."))
+            return False
+        title, question = self._delete_question(record)
+        question += "\n\n" + self.tr("Edit › Undo brings it back.")
+        answer = QMessageBox.question(self, title, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            if isinstance(record, Order):
+                self.writer.delete_order(record)
+            elif isinstance(record, Cost):
+                self.writer.delete_cost(record)
+            else:
+                self.writer.delete_contact(record)
+        except NotFoundError:  # deleted meanwhile (e.g. in another window): show what is
+            self.refresh()
+            return False
+        return True
+
+    def _delete_question(self, record: Any) -> tuple[str, str]:
+        currency = str(self.settings.get("currency", ""))
+        if isinstance(record, Order):
+            money = f"{currency} {self._money(record.amount_cents)}".strip()
+            text = (self.tr("Delete order %3 of %1 over %2?") if record.order_number
+                    else self.tr("Delete the order of %1 over %2?"))
+            text = text.replace("%1", format_date(record.order_date)).replace("%2", money) \
+                .replace("%3", record.order_number or "")
+            assert record.id is not None
+            linked = [c for c in self.repository.list_contacts(record.customer_id)
+                      if c.order_id == record.id]
+            if linked:  # the repository deletes them with the order (ON DELETE CASCADE)
+                text += "\n\n" + self.tr("Its contact «%1» in the contact log is deleted with "
+                                          "it.").replace("%1", label(CONTACT_TYPES,
+                                                                     ContactType.ORDER))
+            return self.tr("Delete order"), text
+        if isinstance(record, Cost):
+            money = f"{currency} {self._money(record.amount_cents)}".strip()
+            text = self.tr("Delete the relationship cost «%1» of %2 over %3?") \
+                .replace("%1", label(COST_CATEGORIES, record.category)) \
+                .replace("%2", format_date(record.cost_date)).replace("%3", money)
+            return self.tr("Delete relationship cost"), text
+        what = label(CONTACT_TYPES, record.type)
+        if record.subject:
+            what += f": {record.subject}"
+        text = self.tr("Delete the contact «%1» of %2?").replace("%1", what) \
+            .replace("%2", format_datetime(record.occurred_at))
+        return self.tr("Delete contact"), text
+
+    def _writes_refused(self) -> bool:
+        """The owning view's write gate (start-up integrity check), if there is one."""
+        owner = self.parentWidget()
+        while owner is not None and not hasattr(owner, "writes_refused"):
+            owner = owner.parentWidget()
+        return bool(owner is not None and owner.writes_refused())
 
     def show_explanation(self) -> ScoreDialog | None:
         if self.customer is None or self.customer.id is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -32,13 +33,28 @@ from PySide6.QtWidgets import (
 from kundenportfolio.data.forecast_store import GUI_HORIZON_DAYS, ForecastStore
 from kundenportfolio.ui.forecast_runner import ForecastRunner
 from kundenportfolio.ui.formatting import format_money, format_number
-from kundenportfolio.ui.models.record_table import RecordColumn, RecordTableModel
+from kundenportfolio.ui.models.record_table import Index, RecordColumn, RecordTableModel
 
 DASH = "–"
+CHANGE_COLUMN, EXPLANATION_COLUMN = 3, 4
 
 
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+class _YearsModel(RecordTableModel):
+    """The years with a tooltip per column where one helps (`tooltips`: column → text)."""
+
+    tooltips: dict[int, Callable[[Any], str]]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            tooltip = self.tooltips.get(index.column())
+            if tooltip is not None and 0 <= index.row() < len(self.records):
+                return tooltip(self.records[index.row()]) or None
+            return None
+        return super().data(index, role)
 
 
 class RevenueForecastPanel(QWidget):
@@ -58,16 +74,21 @@ class RevenueForecastPanel(QWidget):
         self.number_format = "de-CH"
         self.forecast: pd.Series | None = None
         self._forecast_stale = False
-        self.model = RecordTableModel(self._columns(), self)
+        self.model = _YearsModel(self._columns(), self)
+        self.model.tooltips = {EXPLANATION_COLUMN: self.explanation,
+                               CHANGE_COLUMN: self._change_tooltip}
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # the explanation wraps within the width left over (full text also as a tooltip)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(EXPLANATION_COLUMN, QHeaderView.ResizeMode.Stretch)
 
         self.box = QGroupBox(self.tr("Forecast for the next 12 months"), self)
         self.form = form = QFormLayout(self.box)
@@ -109,8 +130,7 @@ class RevenueForecastPanel(QWidget):
                          lambda r: r["revenue_cents"], right=True, kind="money"),
             RecordColumn(self.tr("Orders"), lambda r: str(r["orders"]), lambda r: r["orders"],
                          right=True, kind="integer"),
-            RecordColumn(self.tr("Change"), self._change_text,
-                         lambda r: None if _missing(r["change_percent"]) else r["change_percent"],
+            RecordColumn(self.tr("Change"), self._change_text, self._change,
                          right=True, kind="number"),
             RecordColumn(self.tr("Explanation"), self.explanation),
         ]
@@ -121,9 +141,22 @@ class RevenueForecastPanel(QWidget):
         year = str(row["year"])
         return self.tr("%1 (to date)").replace("%1", year) if row["partial"] else year
 
-    def _change_text(self, row: dict[str, Any]) -> str:
+    def _change(self, row: dict[str, Any]) -> float | None:
+        """The change to the year before; none for the year not over yet: its revenue so far
+        against a whole year would read as a fall (e.g. −19 % at the end of November) that
+        is none. The forecast box below compares whole 12-month periods instead."""
         change = row["change_percent"]
-        if _missing(change):
+        return None if row["partial"] or _missing(change) else float(change)
+
+    def _change_tooltip(self, row: dict[str, Any]) -> str:
+        if row["partial"] and not _missing(row["change_percent"]):
+            return self.tr("The year is not over yet: its revenue so far is not compared with "
+                           "the whole previous year.")
+        return ""
+
+    def _change_text(self, row: dict[str, Any]) -> str:
+        change = self._change(row)
+        if change is None:
             return ""
         text = format_number(change, self.number_format, 0)
         return f"+{text} %" if round(change) > 0 else f"{text} %"
