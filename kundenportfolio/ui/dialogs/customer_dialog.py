@@ -227,13 +227,7 @@ class CustomerDialog(FormDialog):
             self.form.fields[key] = widget
         column.addLayout(line)
         for key, _caption, _widget in parts:
-            error = QLabel()
-            error.setObjectName(f"error_{key}")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            column.addWidget(error)
-            self.form.errors[key] = error
+            column.addWidget(self.form.error_label(key))
         self.form.addRow(label, box)
 
     def _set_consent(self, c: Customer) -> None:

@@ -23,16 +23,20 @@ class FieldForm(QFormLayout):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         column.addWidget(widget)
+        column.addWidget(self.error_label(key))
+        self.addRow(label, box)
+        self.fields[key] = widget
+        return widget
+
+    def error_label(self, key: str) -> QLabel:
+        """The (hidden) message label of field `key`, for a row laid out by the caller."""
         error = QLabel()
         error.setObjectName(f"error_{key}")
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
-        column.addWidget(error)
-        self.addRow(label, box)
-        self.fields[key] = widget
         self.errors[key] = error
-        return widget
+        return error
 
     def show_errors(self, messages: Mapping[str, str]) -> list[str]:
         """Show each message at its field; returns the messages with no field on this form."""
