@@ -1248,47 +1248,47 @@
         <translation>Widerspruch am</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="280" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="274" />
         <source>Please enter the date of the consent.</source>
         <translation>Bitte das Datum der Einwilligung angeben.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="284" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="278" />
         <source>Please enter how the consent was given (e.g. form, phone).</source>
         <translation>Bitte angeben, wie die Einwilligung erteilt wurde (z. B. Formular, Telefon).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="290" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="284" />
         <source>Please enter the date of the opt-out.</source>
         <translation>Bitte das Datum des Widerspruchs angeben.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="293" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="287" />
         <source>The opt-out cannot be earlier than the consent (%1).</source>
         <translation>Der Widerspruch kann nicht vor der Einwilligung (%1) liegen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="307" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="301" />
         <source>The date %1 is in the future.</source>
         <translation>Das Datum %1 liegt in der Zukunft.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="328" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="322" />
         <source>This customer may already exist:</source>
         <translation>Diesen Kunden gibt es vielleicht schon:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="332" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="326" />
         <source>Open %1 %2 (%3)</source>
         <translation>%1 %2 öffnen (%3)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="337" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="331" />
         <source>Click Save again to store it anyway.</source>
         <translation>Nochmals «Speichern» klicken, um ihn trotzdem zu speichern.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="340" />
+        <location filename="../../kundenportfolio/ui/dialogs/customer_dialog.py" line="334" />
         <source>Save anyway</source>
         <translation>Trotzdem speichern</translation>
     </message>
