@@ -70,7 +70,7 @@ class MovementsTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         value = str(row[index.column() + 1])
         is_group = index.column() >= 2
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.group_labels.get(value, value) if is_group else value
         if role == Qt.ItemDataRole.ForegroundRole and is_group:
             return QBrush(QColor(GROUP_COLOURS.get(value, "#444444")))

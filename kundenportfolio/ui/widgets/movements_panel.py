@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QHBoxLayout,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -67,18 +67,17 @@ class MovementsPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)  # one line per customer; the full name is the tooltip
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
 
-        choice = QHBoxLayout()
+        choice = QFormLayout()  # one row each: the period labels are long
         for caption, combo in ((self.tr("From:"), self.from_combo), (self.tr("to:"), self.to_combo)):
-            label = QLabel(caption, self)
-            label.setBuddy(combo)
-            choice.addWidget(label)
-            choice.addWidget(combo, 1)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            choice.addRow(caption, combo)
             combo.currentIndexChanged.connect(lambda _i: self._show())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
