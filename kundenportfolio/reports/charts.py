@@ -214,35 +214,43 @@ def pareto_points(kundenwert_cents: Sequence[int] | np.ndarray | pd.Series,
 def draw_pareto(figure: Figure, kundenwert_cents: Sequence[int] | np.ndarray | pd.Series, *,
                 abc_limits: tuple[float, float] = (80.0, 95.0), number_format: str = "de-CH",
                 title: str | None = "Pareto-Kurve des Kundenwerts") -> None:
-    """Clear `figure` and draw the cumulative share of Kundenwert over the share of customers."""
+    """Clear `figure` and draw the cumulative share of Kundenwert over the share of customers.
+
+    The curve is the share of the Kundenwert of the *profitable* customers: negative values
+    count as 0. Summed as they are, the curve would rise above 100 % and fall back at the
+    unprofitable tail, which nobody can read; and the ABC classes (drawn as the A/B limits)
+    are shares of that positive total too (core.value.abc_classes). The unprofitable tail is
+    shaded and labelled instead.
+    """
+    values = np.asarray(kundenwert_cents, dtype=float)
     figure.clear()
     ax = figure.add_subplot(1, 1, 1)
-    xs, ys = pareto_points(kundenwert_cents)
+    xs, ys = pareto_points(np.maximum(values, 0))
     ax.plot(xs, ys, color="#0072B2", linewidth=1.8)
     ax.plot([0, 100], [0, 100], color="#999999", linewidth=0.8, linestyle=":")
     for limit, letter in zip(abc_limits, ("A", "B"), strict=True):
         ax.axhline(limit, color="#CC79A7", linewidth=0.8, linestyle="--")
         ax.text(1, limit, f" Grenze {letter}: {format_percent(limit, number_format, 0)}",
                 va="bottom", fontsize=8, color="#CC79A7")
+    unprofitable = int((values < 0).sum())
+    if unprofitable:
+        start = 100.0 * (len(values) - unprofitable) / len(values)
+        band = ax.axvspan(start, 100.0, color="#B00020", alpha=0.12, linewidth=0)
+        noun = "unrentabler Kunde" if unprofitable == 1 else "unrentable Kunden"
+        ax.legend([band], [f"{format_number(unprofitable, number_format)} {noun}\n"
+                           "(Kundenwert unter 0, als 0 gezählt)"],
+                  loc="lower right", fontsize=7, frameon=True)
     ax.set_xlim(0, 100)
-    ax.set_ylim(min(0.0, float(ys.min())), max(105.0, float(ys.max()) + 5))
+    ax.set_ylim(0.0, 105.0)
     pct = FuncFormatter(lambda v, _pos: format_percent(v, number_format, 0))
     ax.xaxis.set_major_formatter(pct)
     ax.yaxis.set_major_formatter(pct)
     ax.set_xlabel("Anteil der Kunden\n(nach Kundenwert sortiert)")
-    ax.set_ylabel("Kumulierter Anteil am Kundenwert")
+    ax.set_ylabel("Kumulierter Anteil am Kundenwert\nder rentablen Kunden")
     ax.grid(True, alpha=0.3)
     if title:
         ax.set_title(title, fontsize=10)
     figure.tight_layout()
-
-
-def pareto_figure(kundenwert_cents: Sequence[int] | np.ndarray | pd.Series, *,
-                  abc_limits: tuple[float, float] = (80.0, 95.0), number_format: str = "de-CH",
-                  figsize: tuple[float, float] = (6.0, 4.5)) -> Figure:
-    figure = Figure(figsize=figsize)
-    draw_pareto(figure, kundenwert_cents, abc_limits=abc_limits, number_format=number_format)
-    return figure
 
 
 def money_formatter(number_format: str) -> FuncFormatter:

@@ -2373,22 +2373,22 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <translation>&lt;b&gt;Gruppenwechsel&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="77" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="78" />
         <source>From:</source>
         <translation>Von:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="77" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="78" />
         <source>to:</source>
         <translation>bis:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="112" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="111" />
         <source>Choose two different periods.</source>
         <translation>Bitte zwei verschiedene Zeiträume wählen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="122" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="121" />
         <source>No customer changed group.</source>
         <translation>Kein Kunde hat die Gruppe gewechselt.</translation>
     </message>
@@ -2836,44 +2836,24 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="112" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="111" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="112" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="190" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="189" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="205" />
+        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="204" />
         <source>%1 of %2 customers</source>
         <translation>%1 von %2 Kunden</translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="223" />
-        <source>Cumulative share of the customer value
-of the profitable customers</source>
-        <translation>Kumulierter Anteil am Kundenwert
-der rentablen Kunden</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="228" />
-        <source>%n unprofitable customer(s)</source>
-        <translation>
-            <numerusform>%n unrentabler Kunde</numerusform>
-            <numerusform>%n unrentable Kunden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../kundenportfolio/ui/views/ranking_view.py" line="229" />
-        <source>(customer value below 0, counted as 0)</source>
-        <translation>(Kundenwert unter 0, als 0 gezählt)</translation>
     </message>
 </context>
 <context>

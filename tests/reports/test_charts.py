@@ -99,11 +99,18 @@ def test_pareto_points_thinned_for_many_customers() -> None:
     assert xs[-1] == 100.0 and ys[-1] == pytest.approx(100.0)
 
 
-def test_pareto_figure_labels_in_german() -> None:
-    figure = charts.pareto_figure([50, 30, 20], number_format="de-CH")
+def test_pareto_labels_in_german_and_never_above_100_percent() -> None:
+    from matplotlib.figure import Figure
+
+    figure = Figure()
+    charts.draw_pareto(figure, [50, 30, 20, -40], number_format="de-CH")
     ax = figure.axes[0]
-    assert ax.get_ylabel() == "Kumulierter Anteil am Kundenwert"
+    assert ax.get_ylabel() == "Kumulierter Anteil am Kundenwert\nder rentablen Kunden"
     assert any("Grenze A: 80\u202f%" in t.get_text() for t in ax.texts)
+    curve = ax.lines[0].get_ydata()
+    assert max(curve) == pytest.approx(100.0)  # the −40 counts as 0, not as a fall from 140 %
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["1 unrentabler Kunde\n(Kundenwert unter 0, als 0 gezählt)"]
 
 
 def test_revenue_by_year_bars_and_german_amounts(tmp_path: Path) -> None:

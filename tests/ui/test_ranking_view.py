@@ -99,11 +99,11 @@ def test_pareto_curve_of_shown_customers(view: RankingView) -> None:
     # 45'000, 20'000, 12'000 of 77'000: 58.4 %, 84.4 %, 100 %, 100 %
     assert np.allclose(line.get_ydata(), [0, 58.442, 84.416, 100.0, 100.0], atol=0.01)
     assert max(line.get_ydata()) <= 100.0
-    assert "profitable customers" in ax.get_ylabel()
+    assert "rentablen Kunden" in ax.get_ylabel()  # charts are German (reports.charts)
     legend = ax.get_legend()  # the unprofitable tail is shaded and explained
     assert legend is not None
     assert legend.get_texts()[0].get_text() == \
-        "1 unprofitable customer(s)\n(customer value below 0, counted as 0)"
+        "1 unrentabler Kunde\n(Kundenwert unter 0, als 0 gezählt)"
     view.set_group("star")
     ax = view.figure.axes[0]
     assert np.allclose(ax.lines[0].get_ydata(), [0, 69.231, 100.0], atol=0.01)  # 45'000 / 65'000

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import numpy as np
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -210,25 +209,9 @@ class RankingView(ResultSection, QWidget):
         title = "Pareto-Kurve des Kundenwerts"
         if group is not None:
             title += f" – {self.group_filter.currentText()}"
-        # The curve is the share of the Kundenwert of the *profitable* customers: negative
-        # values count as 0. Summed as they are, the curve would rise above 100 % and fall
-        # back at the unprofitable tail, which nobody can read; and the ABC classes (drawn as
-        # the A/B limits) are shares of that positive total too (core.value.abc_classes).
-        # The unprofitable tail is shaded and labelled instead.
-        draw_pareto(self.figure, np.maximum(values, 0), number_format=number_format,
-                    title=title,
+        draw_pareto(self.figure, values, number_format=number_format, title=title,
                     abc_limits=(float(self.settings.get("abc_threshold_a_percent", 80.0)),
                                 float(self.settings.get("abc_threshold_b_percent", 95.0))))
-        ax = self.figure.axes[0]
-        ax.set_ylabel(self.tr("Cumulative share of the customer value\nof the profitable customers"))
-        unprofitable = int((values < 0).sum())
-        if unprofitable:
-            start = 100.0 * (len(values) - unprofitable) / len(values)
-            band = ax.axvspan(start, 100.0, color="#B00020", alpha=0.12, linewidth=0)
-            ax.legend([band], [self.tr("%n unprofitable customer(s)", "", unprofitable) + "\n"
-                               + self.tr("(customer value below 0, counted as 0)")],
-                      loc="lower right", fontsize=7, frameon=True)
-        self.figure.tight_layout()
         self.canvas.draw_idle()
 
     def _activated(self, index: QModelIndex) -> None:
