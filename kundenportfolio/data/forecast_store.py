@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -30,6 +29,7 @@ from kundenportfolio.core.forecast import (
 )
 from kundenportfolio.core.forecast_model import ModelInfo
 from kundenportfolio.core.forecast_plan import plan_table, seasonal_profile
+from kundenportfolio.data.background_read import reader
 from kundenportfolio.data.order_history import (
     ForecastInputs,
     load_campaign_participation,
@@ -78,17 +78,6 @@ def _compute(inputs: ForecastInputs, horizon_days: int) -> _Computed:
     return _Computed(table, info, seasonal_profile(orders, inputs.as_of), monthly)
 
 
-def _read_in_thread(path: Path, as_of: dt.date) -> ForecastInputs:
-    """The inputs, read on a connection of the calling (background) thread."""
-    from kundenportfolio.data.database import open_database
-
-    db = open_database(path, read_only=True, check_integrity=False)
-    try:
-        return load_forecast_inputs(Repository(db), as_of)
-    finally:
-        db.close()
-
-
 @dataclass(frozen=True)
 class ForecastJob:
     """A forecast to compute in a background thread: `run()` there, then `store.adopt(job,
@@ -124,19 +113,14 @@ class ForecastStore:
         return self._cache[key]
 
     def job(self, as_of: dt.date, horizon_days: int | None = None) -> ForecastJob:
-        """The computation of (as_of, horizon) for a background thread. A file database is
-        read there on its own connection; an in-memory one (tests) cannot be opened twice, so
-        its inputs are read here, now."""
+        """The computation of (as_of, horizon) for a background thread
+        (`data.background_read`: the file is read there, on a connection of its own)."""
         key = self._key(as_of, horizon_days)
-        path = self.repository.db.execute("PRAGMA database_list").fetchone()[2]
-        if path:
-            def run() -> _Computed:
-                return _compute(_read_in_thread(Path(path), as_of), key[1])
-        else:
-            inputs = load_forecast_inputs(self.repository, as_of)
+        read = reader(self.repository, lambda repository: load_forecast_inputs(repository, as_of))
 
-            def run() -> _Computed:
-                return _compute(inputs, key[1])
+        def run() -> _Computed:
+            return _compute(read(), key[1])
+
         self._pending.add(key)
         return ForecastJob(key, self._generation, run)
 

@@ -446,210 +446,220 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="74" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="89" />
         <source>Instrument catalogue</source>
         <translation>Instrumentenkatalog</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="75" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="90" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="76" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="84" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="106" />
         <source>all groups</source>
         <translation>alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="92" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="107" />
         <source>only Star and Ertrag</source>
         <translation>nur Star- und Ertragskunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="108" />
         <source>individual</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="94" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="109" />
         <source>group-specific</source>
         <translation>gruppenspezifisch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="96" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="167" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="111" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="183" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="97" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="112" />
         <source>Scope</source>
         <translation>Einsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="98" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="113" />
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="114" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="114" />
         <source>Advertising</source>
         <translation>Werbung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="100" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="115" />
         <source>Service contact</source>
         <translation>Servicekontakt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="101" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="116" />
         <source>Cost per participant</source>
         <translation>Kosten pro Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="105" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="120" />
         <source>Retired</source>
         <translation>Ausgemustert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="107" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="122" />
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="111" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="126" />
         <source>Show retired instruments</source>
         <translation>Ausgemusterte Instrumente zeigen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="128" />
         <source>Retire</source>
         <translation>Ausmustern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="115" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="130" />
         <source>New instrument…</source>
         <translation>Neues Instrument…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="117" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="134" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="149" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="135" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="150" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="136" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="151" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="137" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="152" />
         <source>Kundenwert</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="140" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="155" />
         <source>Responsible</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="153" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="166" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="355" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="182" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="390" />
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="168" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="184" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="170" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="186" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="172" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="188" />
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="173" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="189" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="176" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="192" />
         <source>Participants</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="178" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="194" />
         <source>Took part</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="187" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="203" />
         <source>New campaign…</source>
         <translation>Neue Kampagne…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="188" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="204" />
         <source>Propose participants</source>
         <translation>Teilnehmer vorschlagen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="189" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="205" />
         <source>Mark all as participated</source>
         <translation>Alle als teilgenommen markieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="190" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="206" />
         <source>Export participants…</source>
         <translation>Teilnehmer exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="245" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="261" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="282" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="294" />
+        <source>Computing suggestions…</source>
+        <translation>Vorschläge werden berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="303" />
+        <source>The suggestions could not be computed: %1</source>
+        <translation>Die Vorschläge konnten nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="317" />
         <source>%1 suggestions</source>
         <translation>%1 Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="407" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="442" />
         <source>Export participants</source>
         <translation>Teilnehmer exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="408" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="443" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
     </message>

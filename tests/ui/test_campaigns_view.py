@@ -45,7 +45,19 @@ def view(qtbot, prepared: Repository) -> CampaignsView:  # type: ignore[no-untyp
     widget.resize(1100, 700)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=20000)  # suggestions: background
     return widget
+
+
+def test_suggestions_are_computed_in_the_background(qtbot, prepared: Repository) -> None:  # type: ignore[no-untyped-def]
+    widget = CampaignsView(prepared, PortfolioStore(prepared), today=TODAY)
+    qtbot.addWidget(widget)
+    widget.show()
+    assert widget.is_busy()  # the window stays usable meanwhile
+    assert widget.suggestions_count.text() == "Computing suggestions…"
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=20000)
+    assert widget.suggestions_model.rowCount() > 0
+    assert widget.suggestions_count.text().endswith("suggestions")
 
 
 def test_models_pass_the_model_tester(qtmodeltester, view: CampaignsView) -> None:  # type: ignore[no-untyped-def]

@@ -1,13 +1,15 @@
 """Section "Kampagnen": instrument catalogue, suggestions list, campaigns with their evaluation.
 
 Constructed as ``CampaignsView(repository, store, today=...)`` like every section; nothing is
-computed until the section is first shown. Emits ``customer_activated(int)`` when a suggestion
-is double-clicked.
+computed until the section is first shown, and the suggestions in a background thread (the
+contact history of 100,000 customers takes seconds to read). Emits ``customer_activated(int)``
+when a suggestion is double-clicked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -39,6 +41,19 @@ from kundenportfolio.ui.models.record_table import SORT_ROLE, RecordColumn, Reco
 from kundenportfolio.ui.views.campaign_texts import group_text, verdict_text
 from kundenportfolio.ui.widgets.participants_panel import ParticipantsPanel
 from kundenportfolio.ui.widgets.suggestions_panel import suggestion_columns, suggestion_records
+
+log = logging.getLogger(__name__)
+
+
+def _suggestions(engagement: Any, table: Any, instruments: list[Instrument],
+                 settings: dict[str, Any], today: dt.date) -> tuple[list[dict[str, Any]], Any]:
+    """All suggestions and the review answers per group (run in a background thread)."""
+    from kundenportfolio.core.review import review, review_by_group
+    from kundenportfolio.core.suggestions import build_suggestions
+
+    result = build_suggestions(table, engagement, instruments, settings, today)
+    return (suggestion_records(result),
+            review_by_group(review(table, engagement, settings), settings))
 
 
 def _table(parent: QWidget, model: RecordTableModel) -> tuple[QTableView, QSortFilterProxyModel]:
@@ -149,6 +164,7 @@ class CampaignsView(QWidget):
         self.strategy_label.setWordWrap(True)
         self._all_suggestions: list[dict[str, Any]] = []
         self._review_summary: Any = None
+        self._suggestions_job: Any = None  # startup.Background while they are computed
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Group:"), page))
         bar.addWidget(self.group_filter)
@@ -259,21 +275,40 @@ class CampaignsView(QWidget):
         return instrument.name if instrument else "—"
 
     def _load_suggestions(self) -> None:
-        """Compute all suggestions and the review answers once; the group filter only filters."""
+        """Compute all suggestions and the review answers once, in the background; the group
+        filter only filters."""
         if not self.settings:
             return
-        from kundenportfolio.core.review import review, review_by_group
-        from kundenportfolio.core.suggestions import build_suggestions
+        from kundenportfolio.data.background_read import reader
         from kundenportfolio.data.engagement import load_engagement
+        from kundenportfolio.ui.startup import Background
 
-        table = self.store.result(Period.last_12_months(self.today)).table
-        engagement = load_engagement(self.repository, self.today)
-        result = build_suggestions(table, engagement, self.repository.list_instruments(),
-                                   self.settings, self.today)
-        self._all_suggestions = suggestion_records(result)
-        self._review_summary = review_by_group(review(table, engagement, self.settings),
-                                               self.settings)
+        # a copy: the store updates its table in place when a customer changes
+        table = self.store.result(Period.last_12_months(self.today)).table.copy()
+        today, settings = self.today, dict(self.settings)
+        instruments = self.repository.list_instruments()
+        read = reader(self.repository, lambda repository: load_engagement(repository, today))
+        job = Background(lambda: _suggestions(read(), table, instruments, settings, today), self)
+        job.done.connect(lambda result, error: self._suggestions_done(job, result, error))
+        self._suggestions_job = job
+        self.suggestions_count.setText(self.tr("Computing suggestions…"))
+        job.start()
+
+    def _suggestions_done(self, job: Any, result: Any, error: BaseException | None) -> None:
+        if job is not self._suggestions_job:  # a newer request (data changed) is running
+            return
+        self._suggestions_job = None
+        if error is not None:
+            log.error("Vorschläge nicht berechnet", exc_info=error)
+            self.suggestions_count.setText(self.tr("The suggestions could not be computed: %1")
+                                           .replace("%1", str(error)))
+            return
+        self._all_suggestions, self._review_summary = result
         self._show_suggestions()
+
+    def is_busy(self) -> bool:
+        """True while the suggestions are computed (smoke test, tests)."""
+        return self._suggestions_job is not None
 
     def _show_suggestions(self) -> None:
         group = self.group_filter.currentData()
