@@ -49,6 +49,8 @@ def _table(model: RecordTableModel) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.horizontalHeader().setStretchLastSection(True)
+    # columns as wide as their header and values (e.g. «Erlösschmälerung»), still resizable
+    model.modelReset.connect(view.resizeColumnsToContents)
     return view
 
 
