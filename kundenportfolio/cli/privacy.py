@@ -30,9 +30,6 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     export.add_argument("number", metavar="KUNDENNUMMER")
     export.add_argument("--out", type=Path, action="append", default=[],
                         metavar="DATEI", help="Zieldatei: .json, .pdf oder .txt (nötig).")
-    # Former spellings of --out DATEI.txt / --out DATEI.pdf, still accepted.
-    export.add_argument("--text", "--pdf", type=Path, action="append", dest="out",
-                        help=argparse.SUPPRESS)
     export.set_defaults(func=run_export)
 
     erase = actions.add_parser(

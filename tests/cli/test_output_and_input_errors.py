@@ -47,9 +47,9 @@ WRITING_COMMANDS = {
     "export": ["export", "orders", "--out", "{out}.csv"],
     "report": ["report", "values", "--period", "2025", "--pdf", "{out}.pdf"],
     "privacy export": ["privacy", "export", "10001", "--out", "{out}.json"],
-    "privacy text": ["privacy", "export", "10001", "--out", "{folder}/a.json", "--text",
+    "privacy text": ["privacy", "export", "10001", "--out", "{folder}/a.json", "--out",
                      "{out}.txt"],
-    "privacy pdf": ["privacy", "export", "10001", "--out", "{folder}/a.json", "--pdf",
+    "privacy pdf": ["privacy", "export", "10001", "--out", "{folder}/a.json", "--out",
                     "{out}.pdf"],
 }
 

@@ -73,7 +73,7 @@ def test_help_shows_one_way(capsys: pytest.CaptureFixture[str]) -> None:
         main(["privacy", "export", "--help"])
     shown = capsys.readouterr().out
     assert "--out DATEI" in shown and ".json, .pdf oder .txt" in shown
-    assert "--pdf" not in shown and "--text" not in shown  # old spellings: accepted, not shown
+    assert "--pdf" not in shown and "--text" not in shown
 
 
 def test_pdf_without_a_display(db: Path, tmp_path: Path) -> None:
@@ -101,13 +101,3 @@ def test_erase_needs_yes(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_customer_gives_german_error(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(db), "privacy", "erase", "55555", "--yes"]) == 1
     assert "Kundennummer 55555 gibt es nicht" in capsys.readouterr().err
-
-
-def test_old_spellings_still_work(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                  qtbot: object) -> None:
-    out, pdf, text = tmp_path / "a.json", tmp_path / "a.pdf", tmp_path / "a.txt"
-    assert main(["--db", str(db), "privacy", "export", "10001", "--out", str(out),
-                 "--pdf", str(pdf), "--text", str(text)]) == 0
-    assert pdf.read_bytes().startswith(b"%PDF")
-    assert text.read_text(encoding="utf-8").startswith("Datenauskunft zu Kunde 10001")
-    assert f"PDF: {pdf}" in capsys.readouterr().out
