@@ -133,17 +133,35 @@ class BGNBD:
         r, alpha, a, b = self.r, self.alpha, self.a, self.b
         t = np.broadcast_to(np.asarray(t, dtype=float), np.shape(x))
         z = t / (alpha + big_t + t)
+        x_full = np.broadcast_to(np.asarray(x, dtype=float), z.shape)
+        c = a + b + x_full - 1
         # Euler: ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z)
         #      = (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z)
-        c = a + b + x - 1
-        term = np.ones_like(z)
-        total = np.ones_like(z)
-        for k in range(4000):
-            term = term * (a + b - 1 - r + k) * (a - 1 + k) / ((c + k) * (k + 1)) * z
-            total = total + term
-            if k % 50 == 49 and float(np.max(np.abs(term))) < 1e-12:
-                break
-        bracket = 1.0 - (1.0 - z) ** (a - 1) * total
+        # converges fast for a dropout parameter a of order 1 (textbook data). For a large a
+        # (hardly any dropout: business customers) its partial sums grow like (1−z)^−(a−1)
+        # before the prefactor cancels them and overflow; there the direct series is summed,
+        # scaled by its prefactor from the first term on.
+        euler = (a - 1) * -np.log1p(-z) <= 30.0
+        bracket = np.ones_like(z)
+        if euler.any():
+            ze, ce = z[euler], c[euler]
+            term, total = np.ones_like(ze), np.ones_like(ze)
+            for k in range(4000):
+                term = term * (a + b - 1 - r + k) * (a - 1 + k) / ((ce + k) * (k + 1)) * ze
+                total = total + term
+                if k % 50 == 49 and float(np.max(np.abs(term))) < 1e-12:
+                    break
+            bracket[euler] = 1.0 - (1.0 - ze) ** (a - 1) * total
+        if not euler.all():
+            zd, xd, cd = z[~euler], x_full[~euler], c[~euler]
+            term = np.exp((r + xd) * np.log1p(-zd))
+            total = term.copy()
+            for k in range(20000):
+                term = term * (r + xd + k) * (b + xd + k) / ((cd + k) * (k + 1)) * zd
+                total = total + term
+                if k % 50 == 49 and float(np.max(term / np.maximum(total, 1e-300))) < 1e-14:
+                    break
+            bracket[~euler] = 1.0 - total
         with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
             extra = a / np.maximum(b + x - 1, 1e-12) * ((alpha + big_t) / (alpha + t_x)) ** (r + x)
         denominator = 1.0 + np.where(x > 0, extra, 0.0)

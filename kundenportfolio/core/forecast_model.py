@@ -1,22 +1,34 @@
 """Revenue forecast per customer for the next N days: the production model and the baselines.
 
-Production method ("gelernte Mischung", stacked empirical model):
-  1. Cut the known history once more, `w` days before the reference day (w = the horizon, or
-     half the history if that is shorter), and compute per customer at that earlier cut:
-     the BG/NBD × Gamma-Gamma expectation (also with the first purchase's spend counted),
-     revenue of the last window, of the window before,
-     of the same window a year earlier, the long-run revenue rate, and that rate damped by
-     the time since the last purchase.
-  2. Learn non-negative weights for these inputs by least squares against the revenue that
-     really came in the last `w` days ("predict the last window from the one before it").
-  3. Apply the weights to the same inputs computed at the reference day; stretch from `w` to
-     the horizon with each customer's BG/NBD time profile. The 10 %/90 % range comes from the
+Production method ("gelernte Mischung", a cross-validated combination of model forecasts):
+  1. Cut the known history once or twice more (at as_of − w and as_of − 2w; for a horizon
+     shorter than a year with enough history at as_of − 1 and − 2 years, same season) and
+     compute per customer at each earlier cut six forecasts of the revenue in the next w days:
+       bgnbd         BG/NBD × Gamma-Gamma (the standard model, the reference of the backtest);
+       bg_first      the same with the first purchase counted in the spend level;
+       bg_trend      BG/NBD × Gamma-Gamma with the purchase rate re-estimated on a history
+                     that forgets with time constant w (a customer who buys more or less
+                     than before moves with it; shrunk to the population like BG/NBD);
+       bg_slow       the same with time constant 4w;
+       rate_alive    the customer's own long-run revenue rate × BG/NBD's P(alive);
+       recent_alive  the revenue rate of an exponentially weighted history (time constant 2w)
+                     × P(alive).
+  2. Learn weights w_i >= 0 with Σ w_i = 1 by least squares against the revenue that really came
+     in after each cut (all cuts stacked), robust (Huber: the 5 % largest errors count linearly,
+     so one freak order does not pick the mixture) and shrunk towards equal weights by a ridge
+     worth PRIOR_STRENGTH customers (empirical Bayes: matters for a firm with 300 customers,
+     not for one with 20,000). The weights sum to one, so the level comes from the forecasts
+     themselves and not from one earlier period; every forecast stays >= 0.
+  3. Apply the weights to the forecasts computed at the reference day and stretch from w to the
+     horizon with each customer's BG/NBD time profile. The 10 %/90 % range comes from the
      quantiles of the learned fit's errors, by size of forecast.
-Non-negative weights on non-negative inputs keep every forecast >= 0, and a customer without
-any recent activity gets nothing from the recency inputs. Too little history for step 2
-(< MIN_TRAINING_CUSTOMERS) falls back to a weighted moving average of the last windows with
-the customer's own spread as range. Everything is vectorised (pandas groupby, numpy).
-Amounts are cents (float); the caller rounds.
+The weights adapt to the data set: on textbook data (CDNOW) they stay on the four BG/NBD
+forecasts, on business customers with trends, seasons and regular orders they move to the
+trend and rate forecasts. Too little history for step 2 (< MIN_TRAINING_CUSTOMERS buyers at the first cut)
+falls back to a damped trend over the last windows with the customer's own spread as range;
+so does a small firm (< SMALL_FIRM customers) whose most recent cut the damped trend predicted
+better than the mixture (customers who order once a year, on fixed dates).
+Everything is vectorised (pandas groupby, numpy). Amounts are cents (float); the caller rounds.
 """
 
 from __future__ import annotations
@@ -30,12 +42,18 @@ import pandas as pd
 
 from kundenportfolio.core.clv_models import BGNBD, GammaGamma
 
-MIN_TRAINING_CUSTOMERS = 200
+MIN_TRAINING_CUSTOMERS = 20  # buyers at the most recent cut (BG/NBD needs about that many)
+SMALL_FIRM = 200  # customers: below, the damped trend competes with the mixture
 MIN_WINDOW_DAYS = 28
+MAX_FOLDS = 2  # earlier cuts to learn from (the most recent ones transfer best)
 FIT_SAMPLE = 10_000  # population parameters: a deterministic sample is as good and faster
 Z80 = 1.2816  # 10 %/90 % quantiles of a normal distribution
-FEATURES = ["bgnbd", "bg_all", "recent", "previous", "last_year", "moving_average", "rate",
-            "rate_damped"]
+FEATURES = ["bgnbd", "bg_first", "bg_trend", "bg_slow", "rate_alive", "recent_alive"]
+TREND_MEMORY = {"bg_trend": 1.0, "bg_slow": 4.0}  # time constant of the rate, in windows
+RECENT_MEMORY = 2.0  # time constant of recent_alive, in windows
+PRIOR_STRENGTH = 100.0  # in customers: the pull of the weights towards equal weights
+HUBER_SHARE = 0.05  # errors above this upper share count linearly, not squared
+HUBER_ITERATIONS = 5
 METHODS = ("model", "bgnbd", "naive", "moving_average")
 
 
@@ -55,7 +73,10 @@ def summarise(orders: pd.DataFrame, cutoff: pd.Timestamp, window_days: int) -> p
     """RFM summary per customer from orders dated <= cutoff (index customer_id).
 
     A purchase is a day with positive net revenue (several orders on one day count once, as in
-    the BG/NBD literature); credit notes lower the revenue sums but are not purchases.
+    the BG/NBD literature); credit notes lower the revenue sums but are not purchases. Besides
+    the BG/NBD inputs: revenue of the last three windows and of the same window a year earlier,
+    the repeat purchases discounted with each TREND_MEMORY time constant ("rep_<name>") and
+    the net revenue discounted with RECENT_MEMORY ("net_recent").
     """
     known = orders[orders["order_date"] <= cutoff]
     days = known.groupby(["customer_id", "order_date"], sort=True)["net_cents"].sum().reset_index()
@@ -66,12 +87,22 @@ def summarise(orders: pd.DataFrame, cutoff: pd.Timestamp, window_days: int) -> p
     days["third"] = np.where((age >= 2 * window_days) & (age < 3 * window_days), net, 0.0)
     days["last_year"] = np.where((age >= 365 - window_days) & (age < 365), net, 0.0) \
         if window_days < 365 else 0.0
-    purchases = days[days["net_cents"] > 0]
+    days["net_recent"] = net * np.exp(-age / (RECENT_MEMORY * window_days))
+    bought = net > 0
+    # the first purchase starts the BG/NBD clock; only the purchases after it are repeats
+    ids = days["customer_id"].to_numpy()
+    first_purchase = bought & ~pd.Series(ids).where(bought).duplicated().to_numpy()
+    repeat = bought & ~first_purchase
+    for name, memory in TREND_MEMORY.items():
+        days[f"rep_{name}"] = np.where(repeat, np.exp(-age / (memory * window_days)), 0.0)
+    purchases = days[bought]
     by = days.groupby("customer_id")
     summary = pd.DataFrame({
         "total": by["net_cents"].sum().astype(float),
         "recent": by["recent"].sum(), "previous": by["previous"].sum(), "third": by["third"].sum(),
         "last_year": by["last_year"].sum(), "first_any": by["order_date"].min(),
+        "net_recent": by["net_recent"].sum(),
+        **{f"rep_{name}": by[f"rep_{name}"].sum() for name in TREND_MEMORY},
     })
     bp = purchases.groupby("customer_id")
     summary["first"] = bp["order_date"].min()
@@ -127,65 +158,89 @@ def _all_spend_ratio(summary: pd.DataFrame) -> np.ndarray:
     return np.asarray(np.clip(mean_all / base, 0.0, 10.0))
 
 
-def _features(summary: pd.DataFrame, bg_pred: np.ndarray, window_days: int) -> np.ndarray:
+def _features(summary: pd.DataFrame, models: tuple[BGNBD, GammaGamma] | None, bg_pred: np.ndarray,
+              window_days: int) -> np.ndarray:
+    """The six component forecasts (columns in FEATURES order) of the revenue in the next
+    `window_days`; `bg_pred` is `bgnbd_revenue(summary, models, window_days)`."""
+    buyer = summary["purchases"].to_numpy() > 0
+    x = summary["x"].to_numpy()
+    big_t = summary["age_days"].to_numpy() / 7
+    if models is not None:
+        bg = models[0]
+        alive = np.where(buyer, bg.p_alive(x, summary["t_x_days"].to_numpy() / 7, big_t), 0.0)
+        stationary = (bg.r + x) / (bg.alpha + big_t)  # posterior mean purchase rate per week
+    else:
+        alive = buyer.astype(float)
+    columns = {"bgnbd": bg_pred, "bg_first": bg_pred * _all_spend_ratio(summary)}
+    for name, memory in TREND_MEMORY.items():
+        if models is None:
+            columns[name] = bg_pred
+            continue
+        tau = memory * window_days / 7  # weeks
+        exposure = tau * (1 - np.exp(-big_t / tau))
+        forgetting = (bg.r + summary[f"rep_{name}"].to_numpy()) / (bg.alpha + exposure)
+        columns[name] = bg_pred * forgetting / stationary
+    age = summary["age_days"].to_numpy()
     positive = summary["total"].clip(lower=0).to_numpy()
-    rate = positive * window_days / np.maximum(summary["age_days"].to_numpy() + 1, window_days)
-    recency = summary["recency_days"].fillna(1e9).to_numpy()
-    columns = {
-        "bgnbd": bg_pred,
-        "recent": summary["recent"].clip(lower=0).to_numpy(),
-        "previous": summary["previous"].clip(lower=0).to_numpy(),
-        "last_year": summary["last_year"].clip(lower=0).to_numpy(),
-        "moving_average": summary["moving_average"].clip(lower=0).to_numpy(),
-        "rate": rate,
-        "rate_damped": rate * np.exp(-recency / window_days),
-        "bg_all": bg_pred * _all_spend_ratio(summary),
-    }
+    columns["rate_alive"] = alive * positive * window_days / np.maximum(age + 1, window_days)
+    tau = RECENT_MEMORY * window_days
+    exposure = tau * (1 - np.exp(-np.maximum(age, window_days / 2) / tau))
+    columns["recent_alive"] = alive * np.clip(summary["net_recent"].to_numpy(), 0, None) \
+        / exposure * window_days
     return np.column_stack([columns[name] for name in FEATURES])
 
 
-def _usable(train: pd.DataFrame, window_days: int) -> np.ndarray:
-    """1 for inputs that most training customers are old enough to have, else 0: an input seen
-    only for a few old customers at the earlier cut would get a weight that explodes later."""
-    buyers = train[train["purchases"] > 0]["age_days"].to_numpy()
-    needs = {"previous": 2 * window_days, "last_year": 365}
-    return np.array([float(np.mean(buyers >= needs.get(name, 0)) >= 0.5) for name in FEATURES])
-
-
-LEVEL_BLEND = 0.5
-PRIOR_WEIGHTS = {"bgnbd": 0.5, "moving_average": 0.5}
-PRIOR_STRENGTH = 100.0  # in customers: matters for a firm with 300, not for one with 20,000
-
-
 def nnls(a: np.ndarray, y: np.ndarray, prior: np.ndarray | None = None,
-         strength: float = 0.0) -> np.ndarray:
+         strength: float = 0.0, total: float | None = None) -> np.ndarray:
     """Non-negative least squares for a handful of columns (exact: best of all subsets), with
-    an optional ridge pull towards `prior` worth `strength` customers (empirical Bayes)."""
+    an optional ridge pull towards `prior` worth `strength` customers (empirical Bayes) and,
+    if `total` is given, weights that sum to it (a convex combination for total = 1)."""
     n = a.shape[1]
+    unit = max(float(np.sqrt(np.mean(y ** 2))), 1e-12)  # cents → a well-conditioned scale
+    a, y = a / unit, y / unit
     scale = np.maximum(np.sqrt((a ** 2).mean(axis=0)), 1e-12)
-    scaled = a / scale
-    # normal equations: the subsets are solved on the small Gram matrix, not on all rows
-    gram, moment, total = scaled.T @ scaled, scaled.T @ y, float(y @ y)
+    # normal equations per customer: the subsets are solved on the small Gram matrix
+    gram, moment, sq = a.T @ a / len(y), a.T @ y / len(y), float(y @ y) / len(y)
     if prior is not None and strength > 0:
-        # rows sqrt(strength)·(β − β0) in the scaled space, where every column has RMS 1:
-        # each weighs as much as `strength` customers' worth of data on that weight
-        target = prior * scale
-        gram = gram + strength * np.eye(n)
-        moment = moment + strength * target
-        total += strength * float(target @ target)
-    best, best_sse = np.zeros(n), total
+        # a penalty λ·Σ scale_j² (β_j − β0_j)²: in the space where every column has RMS 1,
+        # each weight gets as much pull as `strength` customers' worth of data
+        lam = strength / len(y)
+        gram = gram + lam * np.diag(scale ** 2)
+        moment = moment + lam * scale ** 2 * prior
+        sq += lam * float(scale ** 2 @ prior ** 2)
+    best, best_sse = np.zeros(n), sq if total is None else np.inf
     for size in range(1, n + 1):
         for subset in itertools.combinations(range(n), size):
             cols = list(subset)
             g = gram[np.ix_(cols, cols)]
-            coef = np.linalg.lstsq(g, moment[cols], rcond=None)[0]
+            if total is None:
+                coef = np.linalg.lstsq(g, moment[cols], rcond=None)[0]
+            else:  # Lagrange: [G 1; 1ᵀ 0] [β; λ] = [m; total]
+                k = len(cols)
+                kkt = np.zeros((k + 1, k + 1))
+                kkt[:k, :k], kkt[:k, k], kkt[k, :k] = g, 1.0, 1.0
+                coef = np.linalg.lstsq(kkt, np.append(moment[cols], total), rcond=None)[0][:k]
             if np.any(coef < 0):
                 continue
-            sse = total - 2 * float(coef @ moment[cols]) + float(coef @ g @ coef)
-            if sse < best_sse - 1e-9 * abs(best_sse):
+            sse = sq - 2 * float(coef @ moment[cols]) + float(coef @ g @ coef)
+            if not np.isfinite(best_sse) or sse < best_sse - 1e-12 * abs(best_sse):
                 best, best_sse = np.zeros(n), sse
                 best[cols] = coef
-    return np.asarray(best / scale)
+    return np.asarray(best)
+
+
+def mixture_weights(features: np.ndarray, target: np.ndarray) -> np.ndarray:
+    """Weights >= 0 summing to 1 for the component forecasts, least squares with a Huber-type
+    downweighting of the HUBER_SHARE largest errors (iteratively reweighted): one customer
+    with a freak order at an earlier cut must not decide the mixture for everybody."""
+    prior = np.full(features.shape[1], 1.0 / features.shape[1])
+    coef = nnls(features, target, prior, PRIOR_STRENGTH, total=1.0)
+    for _ in range(HUBER_ITERATIONS):
+        error = np.abs(target - features @ coef)
+        threshold = max(float(np.quantile(error, 1 - HUBER_SHARE)), 1e-9)
+        weight = np.sqrt(np.minimum(1.0, threshold / np.maximum(error, 1e-12)))
+        coef = nnls(features * weight[:, None], target * weight, prior, PRIOR_STRENGTH, total=1.0)
+    return coef
 
 
 def _quantile_ratios(pred: np.ndarray, actual: np.ndarray, bins: int = 10
@@ -251,6 +306,41 @@ def _empty() -> pd.DataFrame:
                         index=pd.Index([], dtype="int64", name="customer_id"))
 
 
+def _training(orders: pd.DataFrame, as_of: pd.Timestamp, window: int, lags: list[int]
+              ) -> tuple[np.ndarray, np.ndarray, bool] | None:
+    """Component forecasts and the revenue that really came in, at each earlier cut (stacked),
+    and, for a firm with fewer than SMALL_FIRM customers, whether the damped trend of
+    `_fallback` would have done better than the mixture (equal weights, nothing fitted) at the
+    most recent cut. None when the most recent cut has fewer than MIN_TRAINING_CUSTOMERS buyers
+    or too few repeat purchases for BG/NBD."""
+    features: list[np.ndarray] = []
+    targets: list[np.ndarray] = []
+    trend_better = False
+    for lag in lags:
+        cut = as_of - pd.Timedelta(days=lag)
+        train = summarise(orders, cut, window)
+        models = _fit_probabilistic(train)
+        if models is None or int((train["purchases"] > 0).sum()) < MIN_TRAINING_CUSTOMERS:
+            break
+        later = orders[(orders["order_date"] > cut)
+                       & (orders["order_date"] <= cut + pd.Timedelta(days=window))]
+        target = later.groupby("customer_id")["net_cents"].sum()
+        target = target.reindex(train.index, fill_value=0).to_numpy(dtype=float)
+        components = _features(train, models, bgnbd_revenue(train, models, window), window)
+        if not features and len(train) < SMALL_FIRM:
+            # a small firm: would the damped trend of `_fallback` have been closer (mean absolute
+            # error) than the mixture with equal weights? Yearly orders on fixed dates: yes.
+            trend = _fallback(orders, cut, window)["expected"].reindex(train.index, fill_value=0.0)
+            mixture = components.mean(axis=1)
+            trend_better = bool(np.mean(np.abs(trend.to_numpy() - target))
+                                < np.mean(np.abs(mixture - target)))
+        targets.append(target)
+        features.append(components)
+    if not features:
+        return None
+    return np.vstack(features), np.concatenate(targets), trend_better
+
+
 def forecast_revenue(orders: pd.DataFrame, as_of: pd.Timestamp | str, horizon_days: int,
                      method: str = "model") -> tuple[pd.DataFrame, ModelInfo]:
     """Expected net revenue (cents) per customer in (as_of, as_of + horizon_days].
@@ -283,38 +373,26 @@ def forecast_revenue(orders: pd.DataFrame, as_of: pd.Timestamp | str, horizon_da
                          gamma_gamma=models[1] if models else None)
         return pd.DataFrame({"expected": value, "low": value, "high": value},
                             index=summary.index), info
-    # A horizon shorter than a year is learned on the same season one year earlier (when the
-    # history allows): learning "next quarter from this quarter" would learn the season.
+    # A horizon shorter than a year is learned on the same season one and two years earlier
+    # (when the history allows): "next quarter from this quarter" would learn the season.
     seasonal = horizon < 365 and span >= 365 + max(horizon, 90)
-    lag = 365 if seasonal else window
     if seasonal:
         window = horizon
-    cut = as_of - pd.Timedelta(days=lag)
-    train = summarise(orders, cut, window) if window >= MIN_WINDOW_DAYS else None
-    if train is None or (train["purchases"] > 0).sum() < MIN_TRAINING_CUSTOMERS:
+        lags = [365 * k for k in range(1, MAX_FOLDS + 1) if span - 365 * k >= max(horizon, 90)]
+    else:
+        lags = [window * k for k in range(1, MAX_FOLDS + 1)
+                if span - window * k >= max(window // 2, MIN_WINDOW_DAYS)]
+    training = _training(orders, as_of, window, lags) if window >= MIN_WINDOW_DAYS else None
+    if training is None or training[2]:
         return _fallback(orders, as_of, horizon), ModelInfo("fallback", horizon)
-    later = orders[(orders["order_date"] > cut)
-                   & (orders["order_date"] <= cut + pd.Timedelta(days=window))]
-    later = later.groupby("customer_id")["net_cents"].sum()
-    target = later.reindex(train.index, fill_value=0).to_numpy(dtype=float)
-    train_models = _fit_probabilistic(train)
-    features = _features(train, bgnbd_revenue(train, train_models, window), window)
-    prior = np.array([PRIOR_WEIGHTS.get(name, 0.0) for name in FEATURES])
-    coef = nnls(features * _usable(train, window)[None, :], target, prior, PRIOR_STRENGTH)
+    features, target, _ = training
+    coef = mixture_weights(features, target)
     edges, lows, highs = _quantile_ratios(features @ coef, target)
 
     now = summarise(orders, as_of, window)
     models = _fit_probabilistic(now)
     in_window = bgnbd_revenue(now, models, window)
-    expected = _features(now, in_window, window) @ coef
-    if not seasonal and window < 330 and models is not None and LEVEL_BLEND > 0:
-        # Learned on the neighbouring window (clearly shorter than a year), the weights also carry
-        # that window's season; with less than a year of history the season is unknown, so the
-        # total is pulled towards the stationary BG/NBD level (geometric blend). The ranking is
-        # unchanged.
-        learned, stationary = float(expected.sum()), float(in_window.sum())
-        if learned > 0 and stationary > 0:
-            expected = expected * (stationary / learned) ** LEVEL_BLEND
+    expected = _features(now, models, in_window, window) @ coef
     if horizon != window:  # stretch with each customer's BG/NBD time profile
         in_horizon = bgnbd_revenue(now, models, horizon)
         stretch = np.where(in_window > 1e-9, in_horizon / np.maximum(in_window, 1e-9),
@@ -324,5 +402,5 @@ def forecast_revenue(orders: pd.DataFrame, as_of: pd.Timestamp | str, horizon_da
     result = pd.DataFrame({"expected": expected, "low": expected * lows[cls],
                            "high": expected * highs[cls]}, index=now.index)
     info = ModelInfo("model", window, dict(zip(FEATURES, coef.tolist(), strict=True)),
-                     len(train), models[0] if models else None, models[1] if models else None)
+                     len(target), models[0] if models else None, models[1] if models else None)
     return result, info
