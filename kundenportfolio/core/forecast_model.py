@@ -26,7 +26,7 @@ The weights adapt to the data set: on textbook data (CDNOW) they stay on the fou
 forecasts, on business customers with trends, seasons and regular orders they move to the
 trend and rate forecasts. Too little history for step 2 (< MIN_TRAINING_CUSTOMERS buyers at the first cut)
 falls back to a damped trend over the last windows with the customer's own spread as range;
-so does a small firm (< SMALL_FIRM customers) whose most recent cut the damped trend predicted
+so does a small firm (< SMALL_FIRM customers) whose earlier cuts the damped trend predicted
 better than the mixture (customers who order once a year, on fixed dates).
 Everything is vectorised (pandas groupby, numpy). Amounts are cents (float); the caller rounds.
 """
@@ -310,12 +310,13 @@ def _training(orders: pd.DataFrame, as_of: pd.Timestamp, window: int, lags: list
               ) -> tuple[np.ndarray, np.ndarray, bool] | None:
     """Component forecasts and the revenue that really came in, at each earlier cut (stacked),
     and, for a firm with fewer than SMALL_FIRM customers, whether the damped trend of
-    `_fallback` would have done better than the mixture (equal weights, nothing fitted) at the
-    most recent cut. None when the most recent cut has fewer than MIN_TRAINING_CUSTOMERS buyers
+    `_fallback` would have done better than the mixture (equal weights, nothing fitted) at
+    these cuts. None when the most recent cut has fewer than MIN_TRAINING_CUSTOMERS buyers
     or too few repeat purchases for BG/NBD."""
     features: list[np.ndarray] = []
     targets: list[np.ndarray] = []
     trend_better = False
+    trend_error = mixture_error = 0.0
     for lag in lags:
         cut = as_of - pd.Timedelta(days=lag)
         train = summarise(orders, cut, window)
@@ -327,13 +328,13 @@ def _training(orders: pd.DataFrame, as_of: pd.Timestamp, window: int, lags: list
         target = later.groupby("customer_id")["net_cents"].sum()
         target = target.reindex(train.index, fill_value=0).to_numpy(dtype=float)
         components = _features(train, models, bgnbd_revenue(train, models, window), window)
-        if not features and len(train) < SMALL_FIRM:
+        if len(train) < SMALL_FIRM:
             # a small firm: would the damped trend of `_fallback` have been closer (mean absolute
-            # error) than the mixture with equal weights? Yearly orders on fixed dates: yes.
+            # error over the cuts) than the mixture with equal weights? Yearly invoices: yes.
             trend = _fallback(orders, cut, window)["expected"].reindex(train.index, fill_value=0.0)
-            mixture = components.mean(axis=1)
-            trend_better = bool(np.mean(np.abs(trend.to_numpy() - target))
-                                < np.mean(np.abs(mixture - target)))
+            trend_error += float(np.abs(trend.to_numpy() - target).sum())
+            mixture_error += float(np.abs(components.mean(axis=1) - target).sum())
+            trend_better = trend_error < mixture_error
         targets.append(target)
         features.append(components)
     if not features:
