@@ -133,7 +133,7 @@ def _print_summary(table: pd.DataFrame, as_of: dt.date, horizon: int, method: st
         return money(cents, number_format)
 
     total = int(table["expected_cents"].sum())
-    how = "gelernte Mischung" if method == "model" else "gedämpfter Trend (wenig Daten)"
+    how = "gelernte Mischung" if method == "model" else "gedämpfter Trend (wenige Kunden oder kurze Historie)"
     print(f"Prognose {horizon} Tage nach {as_of:%d.%m.%Y} ({how}, "
           f"{seconds:.1f} s): {len(table)} Kunden, erwartet {format_money(total)}")
     print(f"Abwanderungsgefahr: {int(table['at_risk'].sum())} Kunden; "

@@ -809,245 +809,245 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="87" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="89" />
         <source>Master data</source>
         <translation>Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="88" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="90" />
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="89" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="91" />
         <source>Orders</source>
         <translation>Aufträge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="90" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="92" />
         <source>Relationship costs</source>
         <translation>Betreuungskosten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="91" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="93" />
         <source>Revenue per year</source>
         <translation>Umsatz je Jahr</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="92" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="94" />
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="96" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="98" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="111" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="113" />
         <source>Why this group?</source>
         <translation>Warum diese Gruppe?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="128" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="130" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="130" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="132" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="131" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="142" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="133" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="144" />
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="132" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="134" />
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="144" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="146" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="146" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="148" />
         <source>More…</source>
         <translation>Mehr…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="157" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="169" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="292" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="159" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="294" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="158" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
         <source>Order no.</source>
         <translation>Auftragsnr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="159" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="171" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="161" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="173" />
         <source>Amount</source>
         <translation>Betrag</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="160" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
         <source>Discounts</source>
         <translation>Erlösschmälerungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="161" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
         <source>Net revenue</source>
         <translation>Nettoerlös</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="162" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="164" />
         <source>Cost of goods</source>
         <translation>Wareneinsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="163" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="172" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="174" />
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="165" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="167" />
         <source>New order…</source>
         <translation>Neuer Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="170" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="172" />
         <source>Category</source>
         <translation>Kategorie</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="174" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="176" />
         <source>New cost…</source>
         <translation>Neue Betreuungskosten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="194" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="207" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="196" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="209" />
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="197" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="210" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="199" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="212" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="212" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="214" />
         <source>Deletes the selected row (Del key).</source>
         <translation>Löscht die gewählte Zeile (Taste Entf).</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="291" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="293" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="293" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="295" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="294" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="296" />
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="295" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="297" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="296" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="298" />
         <source>Movement</source>
         <translation>Wechsel</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="302" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="304" />
         <source>No group history yet. The groups of a period are recorded with «Save groups of this period to the history» in the Portfolio section.</source>
         <translation>Noch kein Gruppenverlauf. Die Gruppen eines Zeitraums werden im Bereich Portfolio mit «Gruppen dieses Zeitraums im Verlauf speichern» festgehalten.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="349" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="351" />
         <source>(fixed)</source>
         <translation>(fest zugeordnet)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="351" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="353" />
         <source>Rank %1 of %2</source>
         <translation>Rang %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="356" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="358" />
         <source>Customer value %1 %2</source>
         <translation>Kundenwert %1 %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="360" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="362" />
         <source>ABC class %1</source>
         <translation>ABC-Klasse %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="457" />
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="507" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="459" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="509" />
         <source>Delete contact</source>
         <translation>Kontakt löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="458" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="460" />
         <source>This contact was logged with an order. To delete it, delete the order in the Orders tab; its contact goes with it.</source>
         <translation>Dieser Kontakt wurde mit einem Auftrag erfasst. Um ihn zu löschen, löschen Sie den Auftrag im Reiter «Aufträge»; der Kontakt wird dabei mitgelöscht.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="462" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="464" />
         <source>Edit › Undo brings it back.</source>
         <translation>Mit Bearbeiten › Rückgängig lässt sich das Löschen zurücknehmen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="484" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="486" />
         <source>Delete order %3 of %1 over %2?</source>
         <translation>Auftrag %3 vom %1 über %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="485" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="487" />
         <source>Delete the order of %1 over %2?</source>
         <translation>Auftrag vom %1 über %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="492" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="494" />
         <source>Its contact «%1» in the contact log is deleted with it.</source>
         <translation>Der zugehörige Kontakt «%1» wird mitgelöscht.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="495" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="497" />
         <source>Delete order</source>
         <translation>Auftrag löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="498" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="500" />
         <source>Delete the relationship cost «%1» of %2 over %3?</source>
         <translation>Betreuungskosten «%1» vom %2 über %3 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="501" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="503" />
         <source>Delete relationship cost</source>
         <translation>Betreuungskosten löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="505" />
+        <location filename="../../kundenportfolio/ui/views/customer_detail.py" line="507" />
         <source>Delete the contact «%1» of %2?</source>
         <translation>Kontakt «%1» vom %2 löschen?</translation>
     </message>
@@ -1821,8 +1821,8 @@
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="251" />
-        <source>damped trend (little data)</source>
-        <translation>gedämpfter Trend (wenig Daten)</translation>
+        <source>damped trend (few customers or short history)</source>
+        <translation>gedämpfter Trend (wenige Kunden oder kurze Historie)</translation>
     </message>
     <message>
         <location filename="../../kundenportfolio/ui/views/forecast_view.py" line="253" />

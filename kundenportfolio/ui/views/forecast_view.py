@@ -248,7 +248,7 @@ class ForecastView(QWidget):
         total = self.plan[(self.plan["group"] == "alle") & (self.plan["kind"] == "total")]
         expected = int(total["expected_cents"].iloc[0]) if len(total) else 0
         method = (self.tr("learned mixture") if info.method == "model"
-                  else self.tr("damped trend (little data)"))
+                  else self.tr("damped trend (few customers or short history)"))
         self.info_label.setText(
             self.tr("Forecast from %1 for 12 months: %2 expected (%3). %4 customers at risk.")
             .replace("%1", (self.as_of + dt.timedelta(days=1)).strftime("%d.%m.%Y"))
