@@ -71,6 +71,8 @@ def _table(parent: QWidget, model: RecordTableModel) -> tuple[QTableView, QSortF
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    # columns as wide as their header and values, still resizable by hand
+    model.modelReset.connect(view.resizeColumnsToContents)
     return view, proxy
 
 
