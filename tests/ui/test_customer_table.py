@@ -162,7 +162,7 @@ def test_phone_found_without_its_spaces(models, text: str, expected: list[str]) 
 
 def test_international_phone_found_by_national_and_plain_digits(shop: Repository) -> None:
     from kundenportfolio.core.models import Customer
-    from kundenportfolio.ui.views.customers_view import search_text
+    from kundenportfolio.core.search_text import customer_search_text as search_text
 
     zurich = shop.add_customer(Customer(number="10004", name="Zahnarzt Graf", country="CH",
                                         phone="+41 44 765 43 21"))
@@ -186,8 +186,8 @@ def test_international_phone_found_by_national_and_plain_digits(shop: Repository
                                    "044 123 45 67", "+43 1 234 56", "+1 555 0100", "00 49 30 1",
                                    "0441234567", "+41441234567", "Tel. 044/123", "n/a", "", " "])
 def test_phone_search_forms_hold_the_digits_and_the_national_form(phone: str) -> None:
+    from kundenportfolio.core.search_text import phone_search_forms
     from kundenportfolio.core.validation import normalise_phone
-    from kundenportfolio.data.repository import phone_search_forms
 
     forms = phone_search_forms(phone)
     digits = "".join(c for c in phone if c.isdigit())

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from kundenportfolio.core.errors import NotFoundError
-from kundenportfolio.core.models import Contact, Cost, Customer, CustomerStatus, Order
+from kundenportfolio.core.models import Contact, Cost, CustomerStatus, Order
 from kundenportfolio.core.periods import Period
-from kundenportfolio.data.repository import Repository, phone_search_forms
+from kundenportfolio.core.search_text import customer_search_text
+from kundenportfolio.data.repository import Repository
 from kundenportfolio.ui.dialogs.contact_dialog import ContactDialog
 from kundenportfolio.ui.dialogs.cost_dialog import CostDialog
 from kundenportfolio.ui.dialogs.customer_dialog import CustomerDialog
@@ -46,13 +47,6 @@ COLUMN_WIDTHS = {"number": 70, "name": 220, "city": 100, "staff_name": 110, "gro
                  "rank": 60, "kundenwert_cents": 110, "abc": 40, "last_contact_date": 90,
                  "status": 60}
 SEARCH_DELAY_MS = 40  # coalesces fast typing; one filter pass takes well under 100 ms
-
-
-def search_text(customer: Customer) -> str:
-    """The same lowercase text `Repository.customer_search_texts` builds, for one customer."""
-    parts = (customer.number, customer.name, customer.city, customer.postcode,
-             customer.contact_person, customer.phone, customer.email)
-    return " ".join(p or "" for p in parts).lower() + phone_search_forms(customer.phone)
 
 
 class CustomersView(QWidget):
@@ -314,7 +308,7 @@ class CustomersView(QWidget):
     def _set_search_texts(self, texts: dict[int, str]) -> None:
         for customer_id in self._texts_stale:  # written since the thread read them
             try:
-                texts[customer_id] = search_text(self.repository.get_customer(customer_id))
+                texts[customer_id] = customer_search_text(self.repository.get_customer(customer_id))
             except NotFoundError:
                 texts.pop(customer_id, None)
         self._texts_stale.clear()
@@ -398,7 +392,7 @@ class CustomersView(QWidget):
         self._store_changed(customer_id)
         if self._texts_loaded:
             try:
-                self.search_texts[customer_id] = search_text(
+                self.search_texts[customer_id] = customer_search_text(
                     self.repository.get_customer(customer_id))
             except NotFoundError:  # deleted meanwhile
                 self.search_texts.pop(customer_id, None)
