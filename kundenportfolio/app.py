@@ -22,7 +22,7 @@ if getattr(sys, "frozen", False):  # PyInstaller one-folder build
     RESOURCES = Path(getattr(sys, "_MEIPASS", ".")) / "resources"
 
 
-_WINDOWS: list[object] = []  # a main window opened after a restore at start
+_WINDOWS: list[object] = []  # the main window(s) of the GUI start (kept alive here)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -70,71 +70,71 @@ def apply_ui_settings(app: QApplication, translators: list[QTranslator], languag
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Show a window frame at once (issue 9), then open the database over it and let the main
-    window take its place. Start fast (ui/startup.py): the integrity check and the light
-    customer list run in background threads while the window's modules are imported; the
-    window lists every customer at once and receives the Kundenwerte from a third thread."""
+    """Show the main window at once (issue 9) — its shell, built from PySide6 alone — then
+    open the database over it and fill it (`MainWindow.attach`). Start fast (ui/startup.py):
+    the integrity check and the light customer list run in background threads while the
+    window's modules are imported; the window lists every customer at once and receives the
+    Kundenwerte from a third thread."""
     from PySide6.QtCore import QTimer
 
-    from kundenportfolio.ui.opening_frame import OpeningFrame
+    from kundenportfolio.ui.main_window import MainWindow
 
     app = create_application()
     translators = install_translators(app)
     path = gui_database_path(args)
-    frame = OpeningFrame(path)
-    frame.show()
+    window = MainWindow(None, path)
+    window.show()
+    _WINDOWS.append(window)  # the event loop, not run_gui, keeps it alive
     probe = os.environ.get("KUNDENPORTFOLIO_STARTUP_PROBE")
-    if probe == "frame":  # tests/benchmarks/bench_startup.py: when the frame appears
-        _report_shown_and_quit(app, frame, probe)
+    if probe == "frame":  # tests/benchmarks/bench_startup.py: when the window appears
+        _report_shown_and_quit(app, window, probe)
         return app.exec()
-    QTimer.singleShot(0, lambda: _open_into(app, translators, args, path, frame, probe))
+    QTimer.singleShot(0, lambda: _open_into(app, translators, args, window, probe))
     return app.exec()
 
 
 def _open_into(app: QApplication, translators: list[QTranslator], args: argparse.Namespace,
-               path: Path, frame: object, probe: str | None) -> None:
-    """The second step of the start, run from the event loop once the frame is shown."""
+               window: object, probe: str | None) -> None:
+    """The second step of the start, run from the event loop once the window is shown."""
     import datetime as dt
 
-    from kundenportfolio.ui.opening_frame import OpeningFrame
-
-    assert isinstance(frame, OpeningFrame)
     from kundenportfolio.ui.dialogs.error_dialog import install_excepthook
+    from kundenportfolio.ui.main_window import MainWindow
 
-    # here, not before the frame: logging.handlers & co. cost ~50 ms of the visible start
+    assert isinstance(window, MainWindow)
+    # here, not before the window: logging.handlers & co. cost ~50 ms of the visible start
     install_excepthook(app)  # uncaught errors: rotating log + German dialog, keep running
     try:
-        opened = _open_for_gui(args, path)
+        opened = _open_for_gui(args, window.db_path)
     except KundenportfolioError as exc:
-        QMessageBox.critical(frame, APP_NAME, str(exc))
-        frame.close()
+        QMessageBox.critical(window, APP_NAME, str(exc))
+        window.close()
         app.exit(1)
         return
     except BaseException:
-        frame.close()
+        window.close()
         app.exit(1)
         raise
     if opened is None:
-        frame.close()
+        window.close()
         app.exit(0)
         return
     repository, path = opened
+    window.db_path = path  # moved by the location warning, perhaps
     from kundenportfolio.ui.startup import Background, IntegrityGate, load_list
 
     gate = IntegrityGate(repository.db, path, app)
     gate.start()
     today = dt.date.today()
     listing = Background(lambda: load_list(path, today), app).start()  # sqlite frees the GIL
-    from kundenportfolio.ui.main_window import MainWindow  # the slow import, meanwhile
+    from kundenportfolio.ui.views import customers_view  # noqa: F401 - the slow import, meanwhile
 
     apply_ui_settings(app, translators, repository.get_setting("ui_language"),
                       repository.get_setting("number_format"))
     customer_list, error = listing.wait()
-    window = MainWindow(repository, path, today=today, start_in_background=True,
-                        customer_list=None if error else customer_list, write_gate=gate)
-    _WINDOWS.append(window)  # the event loop, not run_gui, keeps it alive now
+    window.attach(repository, today=today, start_in_background=True,
+                  customer_list=None if error else customer_list, write_gate=gate)
     gate.damaged.connect(lambda damage: _damaged_after_start(app, window, damage))
-    frame.hand_over(window)
     if probe:  # tests/benchmarks: the main window with its customer list
         _report_shown_and_quit(app, window, probe)
 
@@ -232,7 +232,7 @@ def _report_shown_and_quit(app: QApplication, window: object, probe: str) -> Non
     from PySide6.QtCore import QTimer
 
     def shown() -> None:
-        view = getattr(window, "customers_view", None)  # None: the opening frame
+        view = getattr(window, "customers_view", None)  # None: the window's shell
         rows = view.proxy.rowCount() if view is not None else 0
         print(f"KUNDENPORTFOLIO_WINDOW_SHOWN rows={rows}", flush=True)
         if probe != "values":

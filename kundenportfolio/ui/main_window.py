@@ -6,6 +6,11 @@ adds one `SectionSpec` line there. A section widget is constructed as
 ``MainWindow.section(key)``): building them all at start cost seconds of imports. It may offer
 ``set_period(Period)``, ``refresh()`` and a ``customer_activated(int)`` signal (opens that
 customer in the Kunden section).
+
+The program start (app.run_gui) shows the window at once, before the database is opened:
+``MainWindow(None, path)`` is a shell with title, status bar and an «opening» notice, built
+from PySide6 alone; ``attach(repository, …)`` then fills it. This module therefore imports the
+data layer and the views (pandas, sqlite-utils: most of a second) only inside ``attach``.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -38,13 +43,11 @@ from kundenportfolio import APP_NAME, __version__
 from kundenportfolio import settings as declared
 from kundenportfolio.core.errors import NotFoundError
 from kundenportfolio.core.periods import Period
-from kundenportfolio.data.forecast_store import ForecastStore
-from kundenportfolio.data.portfolio_store import PortfolioStore
-from kundenportfolio.data.repository import Repository
-from kundenportfolio.ui.forecast_runner import ForecastRunner
-from kundenportfolio.ui.views.customer_writes import CustomerWriter
-from kundenportfolio.ui.views.customers_view import CustomersView
-from kundenportfolio.ui.widgets.period_selector import PeriodSelector
+from kundenportfolio.ui.widgets.period_selector import PeriodSelector  # PySide6 only
+
+if TYPE_CHECKING:
+    from kundenportfolio.data.portfolio_store import PortfolioStore
+    from kundenportfolio.data.repository import Repository
 
 
 @dataclass(frozen=True)
@@ -82,16 +85,45 @@ class Section:
 class MainWindow(QMainWindow):
     period_changed = Signal(object)  # Period: the reference period all views show
 
-    def __init__(self, repository: Repository, db_path: Path, *,
+    def __init__(self, repository: Repository | None, db_path: Path, *,
                  store: PortfolioStore | None = None, today: dt.date | None = None,
                  start_in_background: bool = False, customer_list: Any = None,
                  write_gate: Any = None) -> None:
-        """`start_in_background` (the program start, see ui/startup.py): the customer list at
-        once, values from a background thread; `customer_list` a CustomerList loaded already;
-        `write_gate` an IntegrityGate whose check must pass before anything is written."""
+        """The window of the database at `db_path`; with `repository` None only its shell,
+        until `attach` (the program start, see the module doc)."""
         super().__init__()
-        self.repository = repository
         self.db_path = db_path
+        self.repository: Any = None
+        self.setWindowTitle(f"{db_path.stem} – {APP_NAME}")
+        opening = QLabel(self.tr("Opening the database…"), self)
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(opening)
+        self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(db_path)))
+        self.statusBar().addPermanentWidget(self.db_label)
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 860)
+        if repository is not None:
+            self.attach(repository, store=store, today=today,
+                        start_in_background=start_in_background, customer_list=customer_list,
+                        write_gate=write_gate)
+
+    def attach(self, repository: Repository, *, store: PortfolioStore | None = None,
+               today: dt.date | None = None, start_in_background: bool = False,
+               customer_list: Any = None, write_gate: Any = None) -> None:
+        """Fill the window with the opened database. `start_in_background` (the program
+        start, see ui/startup.py): the customer list at once, values from a background
+        thread; `customer_list` a CustomerList loaded already; `write_gate` an IntegrityGate
+        whose check must pass before anything is written."""
+        from kundenportfolio.data.forecast_store import ForecastStore
+        from kundenportfolio.data.portfolio_store import PortfolioStore
+        from kundenportfolio.ui.forecast_runner import ForecastRunner
+        from kundenportfolio.ui.views.customer_writes import CustomerWriter
+        from kundenportfolio.ui.views.customers_view import CustomersView
+
+        db_path = self.db_path
+        self.db_label.setText(self.tr("Database: %1").replace("%1", str(db_path)))  # moved?
+        self.repository = repository
         self.store = store or PortfolioStore(repository)
         company = repository.get_setting(declared.COMPANY_NAME.key) or db_path.stem
         self.setWindowTitle(f"{company} – {APP_NAME}")
@@ -128,7 +160,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([140, 1260])
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(splitter)  # the «opening» notice goes
 
         toolbar = QToolBar(self.tr("Period"), self)
         toolbar.setObjectName("period_toolbar")
@@ -138,10 +170,9 @@ class MainWindow(QMainWindow):
         self.period_selector.period_changed.connect(self.set_period)
 
         self._build_menus()
-        self.db_label = QLabel(self.tr("Database: %1").replace("%1", str(db_path)))
         self.customer_count_label = QLabel()
         self.period_label = QLabel()
-        for label in (self.db_label, self.customer_count_label, self.period_label):
+        for label in (self.customer_count_label, self.period_label):
             self.statusBar().addPermanentWidget(label)
         if start_in_background:
             self.customers_view.load_in_background(db_path, customer_list)
@@ -149,7 +180,9 @@ class MainWindow(QMainWindow):
         else:
             self.customers_view.load()
         self.refresh_status()
-        self._restore_geometry()
+        state = QSettings().value("main_window/state")  # toolbar places: it exists now
+        if state is not None:
+            self.restoreState(state)
         self.navigation.setCurrentRow(0)
 
     # ---- sections --------------------------------------------------------------------
@@ -444,18 +477,10 @@ class MainWindow(QMainWindow):
 
     # ---- window state ----------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
-        state = settings.value("main_window/state")
-        if state is not None:
-            self.restoreState(state)
-
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.repository is None:  # closed while the database was being opened
+            super().closeEvent(event)
+            return
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())

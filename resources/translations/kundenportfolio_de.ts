@@ -446,220 +446,220 @@
 <context>
     <name>CampaignsView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="89" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
         <source>Instrument catalogue</source>
         <translation>Instrumentenkatalog</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="90" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="92" />
         <source>Suggestions</source>
         <translation>Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="91" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="93" />
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="99" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="106" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="101" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="108" />
         <source>all groups</source>
         <translation>alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="107" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="109" />
         <source>only Star and Ertrag</source>
         <translation>nur Star- und Ertragskunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="108" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="110" />
         <source>individual</source>
         <translation>individuell</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="109" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="111" />
         <source>group-specific</source>
         <translation>gruppenspezifisch</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="111" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="183" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="185" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="112" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="114" />
         <source>Scope</source>
         <translation>Einsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="113" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="115" />
         <source>Groups</source>
         <translation>Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="114" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="116" />
         <source>Type</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="114" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="116" />
         <source>Advertising</source>
         <translation>Werbung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="115" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="117" />
         <source>Service contact</source>
         <translation>Servicekontakt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="116" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="118" />
         <source>Cost per participant</source>
         <translation>Kosten pro Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="120" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="122" />
         <source>Retired</source>
         <translation>Ausgemustert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="122" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="124" />
         <source>Description</source>
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="126" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="128" />
         <source>Show retired instruments</source>
         <translation>Ausgemusterte Instrumente zeigen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="128" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="130" />
         <source>Retire</source>
         <translation>Ausmustern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="130" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
         <source>New instrument…</source>
         <translation>Neues Instrument…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="132" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="134" />
         <source>Edit…</source>
         <translation>Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="149" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="151" />
         <source>Number</source>
         <translation>Nummer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="150" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="152" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="151" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="153" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="152" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="154" />
         <source>Kundenwert</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="155" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="157" />
         <source>Responsible</source>
         <translation>Verantwortlich</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="169" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="171" />
         <source>Group:</source>
         <translation>Gruppe:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="182" />
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="390" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="184" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="392" />
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="184" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="186" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="186" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="188" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="188" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="190" />
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="189" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="191" />
         <source>Budget</source>
         <translation>Budget</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="192" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="194" />
         <source>Participants</source>
         <translation>Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="194" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="196" />
         <source>Took part</source>
         <translation>Teilgenommen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="203" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="205" />
         <source>New campaign…</source>
         <translation>Neue Kampagne…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="204" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="206" />
         <source>Propose participants</source>
         <translation>Teilnehmer vorschlagen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="205" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="207" />
         <source>Mark all as participated</source>
         <translation>Alle als teilgenommen markieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="206" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="208" />
         <source>Export participants…</source>
         <translation>Teilnehmer exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="261" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="263" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="294" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="296" />
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="303" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="305" />
         <source>The suggestions could not be computed: %1</source>
         <translation>Die Vorschläge konnten nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="317" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="319" />
         <source>%1 suggestions</source>
         <translation>%1 Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="442" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="444" />
         <source>Export participants</source>
         <translation>Teilnehmer exportieren</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="443" />
+        <location filename="../../kundenportfolio/ui/views/campaigns_view.py" line="445" />
         <source>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</source>
         <translation>Excel-Arbeitsmappe (*.xlsx);;CSV für Excel (*.csv)</translation>
     </message>
@@ -1448,63 +1448,63 @@
 <context>
     <name>CustomersView</name>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="94" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="88" />
         <source>All groups</source>
         <translation>Alle Gruppen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="182" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="176" />
         <source>All account managers</source>
         <translation>Alle Betreuer</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="101" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="95" />
         <source>Any status</source>
         <translation>Jeder Status</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="85" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="79" />
         <source>Search number, name, place, contact person, phone, e-mail (%1)</source>
         <translation>Suche nach Nummer, Name, Ort, Ansprechpartner, Telefon, E-Mail (%1)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="102" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="96" />
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="103" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="97" />
         <source>inactive</source>
         <translation>inaktiv</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="128" />
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="498" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="122" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="492" />
         <source>Delete customer</source>
         <translation>Kunde löschen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="297" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="291" />
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="434" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="428" />
         <source>Please wait</source>
         <translation>Bitte warten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="435" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="429" />
         <source>The database is still being checked for damage; changes can be saved in a moment. Nothing was changed.</source>
         <translation>Die Datenbank wird noch auf Schäden geprüft; Änderungen lassen sich gleich speichern. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="463" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="457" />
         <source>Please select a customer first.</source>
         <translation>Bitte zuerst einen Kunden auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="486" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="480" />
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n Auftrag</numerusform>
@@ -1512,7 +1512,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="487" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="481" />
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n Kontakt</numerusform>
@@ -1520,7 +1520,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="488" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="482" />
         <source>%n relationship cost record(s)</source>
         <translation>
             <numerusform>%n Betreuungskosten-Eintrag</numerusform>
@@ -1528,7 +1528,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="489" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="483" />
         <source>%n campaign participation(s)</source>
         <translation>
             <numerusform>%n Kampagnenteilnahme</numerusform>
@@ -1536,7 +1536,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="491" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="485" />
         <source>%n group history record(s)</source>
         <translation>
             <numerusform>%n Eintrag im Gruppenverlauf</numerusform>
@@ -1544,17 +1544,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="493" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="487" />
         <source>Delete customer %1 %2?</source>
         <translation>Kunde %1 %2 löschen?</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="496" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="490" />
         <source>This also deletes: %1.</source>
         <translation>Damit werden auch gelöscht: %1.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="497" />
+        <location filename="../../kundenportfolio/ui/views/customers_view.py" line="491" />
         <source>This cannot be undone.</source>
         <translation>Das lässt sich nicht rückgängig machen.</translation>
     </message>
@@ -2093,72 +2093,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="133" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="165" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="135" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="167" />
         <source>Period:</source>
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="141" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="101" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="125" />
         <source>Database: %1</source>
         <translation>Datenbank: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="160" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="98" />
+        <source>Opening the database…</source>
+        <translation>Datenbank wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/main_window.py" line="193" />
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="162" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="195" />
         <source>Portfolio</source>
         <translation>Portfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="164" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="197" />
         <source>Ranking</source>
         <translation>Rangliste</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="166" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="199" />
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="168" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="201" />
         <source>Campaigns</source>
         <translation>Kampagnen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="170" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="203" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="261" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="294" />
         <source>Groups of %1 saved to the group history.</source>
         <translation>Gruppen von %1 in der Gruppenhistorie gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="268" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="301" />
         <source>Computing customer values…</source>
         <translation>Kundenwerte werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="293" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="326" />
         <source>Computing %1 …</source>
         <translation>Berechne %1 …</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="316" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="349" />
         <source>The new language is used from the next start of the program.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kundenportfolio/ui/main_window.py" line="330" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="363" />
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n Kunde</numerusform>
@@ -2166,127 +2172,127 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="331" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="364" />
         <source>Period: %1</source>
         <translation>Zeitraum: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="351" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="384" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="353" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="386" />
         <source>&amp;New customer…</source>
         <translation>&amp;Neuer Kunde…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="355" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="388" />
         <source>&amp;Import…</source>
         <translation>&amp;Importieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="356" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="389" />
         <source>&amp;Export list…</source>
         <translation>Liste &amp;exportieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="359" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="392" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="361" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="394" />
         <source>Save as P&amp;DF…</source>
         <translation>Als P&amp;DF speichern…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="363" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="396" />
         <source>&amp;Back up now</source>
         <translation>Jetzt &amp;sichern</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="364" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="397" />
         <source>&amp;Restore backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="367" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="400" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="368" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="401" />
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="369" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="402" />
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="371" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="404" />
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="376" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="409" />
         <source>&amp;Find customer</source>
         <translation>Kunde &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="377" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="410" />
         <source>New &amp;contact…</source>
         <translation>Neuer &amp;Kontakt…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="378" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="411" />
         <source>New &amp;order…</source>
         <translation>Neuer &amp;Auftrag…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="379" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="412" />
         <source>New relationship c&amp;ost…</source>
         <translation>Neue Betreuungsk&amp;osten…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="380" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="413" />
         <source>&amp;Delete customer…</source>
         <translation>Kunde &amp;löschen…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="383" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="416" />
         <source>Export data &amp;information (JSON/PDF)…</source>
         <translation>Daten&amp;auskunft exportieren (JSON/PDF)…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="384" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="417" />
         <source>&amp;Anonymise customer…</source>
         <translation>Kunde a&amp;nonymisieren…</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="386" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="419" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="390" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="423" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="391" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="424" />
         <source>&amp;About Kundenportfolio</source>
         <translation>&amp;Über Kundenportfolio</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="436" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="469" />
         <source>PDF saved: %1</source>
         <translation>PDF gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/main_window.py" line="441" />
+        <location filename="../../kundenportfolio/ui/main_window.py" line="474" />
         <source>%1 %2
 
 Customer value, portfolio, forecasts and campaigns for small businesses.</source>
@@ -2424,14 +2430,6 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <location filename="../../kundenportfolio/ui/models/movements_table.py" line="30" />
         <source>To</source>
         <translation>Nach</translation>
-    </message>
-</context>
-<context>
-    <name>OpeningFrame</name>
-    <message>
-        <location filename="../../kundenportfolio/ui/opening_frame.py" line="25" />
-        <source>Opening Kundenportfolio…</source>
-        <translation>Kundenportfolio wird geöffnet…</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,8 @@
 Measures, in the same run and the same way (a subprocess prints a marker from the event loop
 once its window is shown; the parent times spawn → marker):
   * a bare PySide6 hello-world window, `python hello.py`
-  * `python -m kundenportfolio --db <10,000-customer demo>`, twice: to the opening frame (the
-    first window the user sees) and to the main window with its customer list (the target)
+  * `python -m kundenportfolio --db <10,000-customer demo>`, twice: to the main window shown
+    (its shell, before the database is opened) and to the main window with its customer list
 and with --frozen (or --build-frozen), the one-folder app and a hello-world frozen the same
 way (PyInstaller one-folder, windowed). Prints medians, the ratios, and the build size.
 """
@@ -45,7 +45,7 @@ app.exec()
 
 def time_to_window(command: list[str], env: dict[str, str]) -> float:
     """Seconds from spawn to the marker; env's KUNDENPORTFOLIO_STARTUP_PROBE chooses which
-    window prints it ("frame": the opening frame, else the main window with its list)."""
+    window prints it ("frame": the main window's shell, else the window with its list)."""
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, env=env)
@@ -93,7 +93,7 @@ def folder_size_mb(path: Path) -> float:
 
 def report(name: str, bare: float, frame: float, window: float) -> None:
     print(f"  {name}")
-    print(f"    opening frame              {frame:6.2f} s   ({frame / bare:.2f}× bare)")
+    print(f"    main window shown (shell)  {frame:6.2f} s   ({frame / bare:.2f}× bare)")
     print(f"    main window with its list  {window:6.2f} s   ({window / bare:.2f}× bare)")
 
 

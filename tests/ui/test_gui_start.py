@@ -1,8 +1,10 @@
-"""Issue 9: a window frame appears before the database is opened and pandas is imported."""
+"""Issue 9: the main window appears (as a shell) before the database is opened and pandas is
+imported; the opened database then fills the same window."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from kundenportfolio import app as app_module
 from kundenportfolio.core.errors import KundenportfolioError
 from kundenportfolio.ui.dialogs import error_dialog
-from kundenportfolio.ui.opening_frame import OpeningFrame
+from kundenportfolio.ui.main_window import MainWindow
 
 
 def _imported_in_fresh_interpreter(code: str) -> set[str]:
@@ -24,11 +26,11 @@ def _imported_in_fresh_interpreter(code: str) -> set[str]:
     return set(out.split())
 
 
-def test_frame_and_command_line_do_not_import_pandas() -> None:
-    # the frame, the GUI entry and the parser with every command module are all needed before
-    # the window shows; pandas (~0.4 s) and sqlite_utils come only with the database
+def test_window_shell_and_command_line_do_not_import_pandas() -> None:
+    # the window's module, the GUI entry and the parser with every command module are all
+    # needed before the window shows; pandas (~0.4 s) and sqlite_utils come with the database
     loaded = _imported_in_fresh_interpreter(
-        "import kundenportfolio.app, kundenportfolio.ui.opening_frame\n"
+        "import kundenportfolio.app, kundenportfolio.ui.main_window\n"
         "from kundenportfolio.cli import build_parser; build_parser()")
     assert "kundenportfolio.cli.campaign" in loaded  # the parser did import the commands
     assert "pandas" not in loaded
@@ -53,28 +55,28 @@ def quiet_gui(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     qapp.setQuitOnLastWindowClosed(True)
 
 
-def _frames() -> list[QMainWindow]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, OpeningFrame) and w.isVisible()]
+def _windows() -> list[QMainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
 
 
-def test_frame_is_shown_before_the_database_is_opened(qapp, quiet_gui, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_window_is_shown_before_the_database_is_opened(qapp, quiet_gui, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[str, str]] = []
 
     def open_for_gui(args: argparse.Namespace, path: Path) -> None:
-        frames = _frames()
-        seen.extend((f.windowTitle(), f.statusBar().currentMessage()) for f in frames)
+        seen.extend((w.windowTitle(), w.db_label.text(), w.centralWidget().text())
+                    for w in _windows())
         return None  # the user chose «Beenden» in the lock dialog
 
     monkeypatch.setattr(app_module, "_open_for_gui", open_for_gui)
     db = tmp_path / "kunden.sqlite3"
     assert app_module.run_gui(argparse.Namespace(db=str(db), demo=False)) == 0
-    assert seen == [("Kundenportfolio – kunden.sqlite3", str(db))]
+    assert seen == [("kunden – Kundenportfolio", f"Database: {db}", "Opening the database…")]
     assert not db.exists()  # nothing opened or created
-    assert _frames() == []  # quitting closes the frame
+    assert _windows() == []  # quitting closes the window
 
 
-def test_open_error_is_shown_over_the_frame_and_ends_with_1(qapp, quiet_gui, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_open_error_is_shown_over_the_window_and_ends_with_1(qapp, quiet_gui, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     told: list[tuple[object, str]] = []
 
@@ -84,18 +86,19 @@ def test_open_error_is_shown_over_the_frame_and_ends_with_1(qapp, quiet_gui, tmp
     monkeypatch.setattr(app_module, "_open_for_gui", refuse)
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: told.append((parent, text)))
     assert app_module.run_gui(argparse.Namespace(db=str(tmp_path / "x.sqlite3"), demo=False)) == 1
-    assert len(told) == 1 and isinstance(told[0][0], OpeningFrame)
+    assert len(told) == 1 and isinstance(told[0][0], MainWindow)
     assert told[0][1] == "Diese Datei ist keine Kundenportfolio-Datenbank."
-    assert _frames() == []
+    assert _windows() == []
 
 
-def test_main_window_takes_the_frames_place(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    frame = OpeningFrame(tmp_path / "kunden.sqlite3")
-    qtbot.addWidget(frame)
-    frame.setGeometry(100, 120, 900, 600)
-    frame.show()
-    window = QMainWindow()
+def test_the_shown_window_is_filled_by_the_database(qtbot, shop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(None, tmp_path / "kunden.sqlite3")
     qtbot.addWidget(window)
-    frame.hand_over(window)
-    assert window.isVisible() and not frame.isVisible()
-    assert window.geometry() == frame.geometry()
+    window.show()
+    assert window.menuBar().actions() == [] and window.repository is None
+    window.close()  # closing the shell (while opening) saves nothing, needs no database
+    window.show()
+    window.attach(shop, today=dt.date(2026, 11, 26))
+    assert window.isVisible() and window.repository is shop  # the same window, filled
+    assert window.customers_view.proxy.rowCount() == shop.count_customers()
+    assert [a.text() for a in window.menuBar().actions()][:2] == ["&File", "&Edit"]
