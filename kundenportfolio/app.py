@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from kundenportfolio import APP_NAME, __version__
 from kundenportfolio.core.errors import KundenportfolioError
@@ -75,8 +76,6 @@ def run_gui(args: argparse.Namespace) -> int:
     the integrity check and the light customer list run in background threads while the
     window's modules are imported; the window lists every customer at once and receives the
     Kundenwerte from a third thread."""
-    from PySide6.QtCore import QTimer
-
     from kundenportfolio.ui.main_window import MainWindow
 
     app = create_application()
@@ -87,10 +86,31 @@ def run_gui(args: argparse.Namespace) -> int:
     _WINDOWS.append(window)  # the event loop, not run_gui, keeps it alive
     probe = os.environ.get("KUNDENPORTFOLIO_STARTUP_PROBE")
     if probe == "frame":  # tests/benchmarks/bench_startup.py: when the window appears
-        _report_shown_and_quit(app, window, probe)
+        _when_on_screen(window, lambda: _report_shown_and_quit(app, window, probe))
         return app.exec()
-    QTimer.singleShot(0, lambda: _open_into(app, translators, args, window, probe))
+    _when_on_screen(window, lambda: _open_into(app, translators, args, window, probe))
     return app.exec()
+
+
+def _when_on_screen(window: QMainWindow, then: Callable[[], None]) -> None:
+    """Run `then` from the event loop once the window is painted on screen. An X11 window is
+    mapped asynchronously: without waiting, opening the database would keep the event loop
+    busy before the shell was ever painted."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    deadline = time.monotonic() + 1.0
+
+    def check() -> None:
+        handle = window.windowHandle()
+        if (handle is not None and handle.isExposed()) or time.monotonic() > deadline:
+            window.repaint()  # now, not when the busy event loop gets to it
+            QTimer.singleShot(0, then)
+        else:
+            QTimer.singleShot(10, check)
+
+    QTimer.singleShot(0, check)
 
 
 def _open_into(app: QApplication, translators: list[QTranslator], args: argparse.Namespace,
