@@ -6,17 +6,16 @@ dates TT.MM.JJJJ) or XLSX (real numbers and dates with number formats). Columns 
 `kinds` says otherwise, so postcodes keep their leading zero ("01067"); a "money" column holds
 integer cents.
 
-Formula injection is neutralised as in `reports.export` (a leading apostrophe in CSV, Excel's
-quote prefix in XLSX), with one exception in the CSV: a phone number such as «+49 30 1234567»
-(«+», then only digits, spaces and ( ) / . -) is written as it is. It cannot call a function or
-reference a cell, and an apostrophe in front of it would end up in every mail-merge letter.
+Formula injection is neutralised as in `reports.export`: a cell starting with = + - @, a tab
+or a carriage return gets a leading apostrophe in CSV and Excel's (invisible) quote prefix in XLSX —
+also a phone number «+49 30 …», which German Excel would otherwise evaluate. For a mail merge
+the XLSX file is therefore the better choice: there the protection shows in no letter.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from pathlib import Path
@@ -26,15 +25,6 @@ import pandas as pd
 
 from kundenportfolio.core.errors import FieldError, ValidationError
 from kundenportfolio.reports import export
-
-# «+» and a digit, then digits, spaces and phone punctuation only: no letters (no function
-# name, no cell reference), no «:» (no range), no «!»/«|» (no DDE), no line break
-PHONE = re.compile(r"\+\d[\d ()/.\-]*")
-
-
-def neutralise(text: str) -> str:
-    """`export.neutralise`, but a phone number («+41 44 123 45 67») stays as it is."""
-    return text if PHONE.fullmatch(text) else export.neutralise(text)
 
 
 def write_table(frame: pd.DataFrame, path: Path | str, *, sheet_title: str = "Liste",
@@ -82,7 +72,7 @@ def _write_csv(path: Path, columns: Sequence[export.Column], rows: Sequence[tupl
         writer.writerow([export.neutralise(c.header) for c in columns])
         for row in rows:
             writer.writerow([
-                ("" if value is None else neutralise(value)) if c.kind == "text"
+                ("" if value is None else export.neutralise(value)) if c.kind == "text"
                 else export.format_cell(value, c.kind, decimals=c.decimals)
                 for c, value in zip(columns, row, strict=True)])
     return len(rows)

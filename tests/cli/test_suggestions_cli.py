@@ -232,15 +232,15 @@ def test_campaign_export_csv_keeps_phone_numbers_and_neutralises_formulas(
     assert main([*db, "campaign", "export", "1", "--out", str(out)]) == 0
     with out.open(encoding="utf-8-sig", newline="") as fh:
         row = next(csv.DictReader(fh, delimiter=";"))
-    assert row["Telefon"] == "+49 351 1234567"  # no apostrophe in the mail merge
+    assert row["Telefon"] == "'+49 351 1234567"  # German Excel would evaluate «+49 …»
     assert row["Ansprechpartner"] == "'=HYPERLINK(\"http://x\";\"klick\")"
     assert row["PLZ"] == "01067"
 
 
 @pytest.mark.parametrize(("text", "written"), [
-    ("+49 30 1234567", "+49 30 1234567"),
-    ("+41 (0)44 123 45 67", "+41 (0)44 123 45 67"),
-    ("+43 1/234-56.78", "+43 1/234-56.78"),
+    ("+49 30 1234567", "'+49 30 1234567"),  # issue 7: every cell starting with + (Excel
+    ("+41 (0)44 123 45 67", "'+41 (0)44 123 45 67"),  # would show #NULL! for «+41 44 …»)
+    ("+43 1/234-56.78", "'+43 1/234-56.78"),
     ("+A1", "'+A1"),  # a cell reference
     ("+1+SUM(A1:A9)", "'+1+SUM(A1:A9)"),
     ("+49 30\n=1+1", "'+49 30\n=1+1"),
@@ -252,7 +252,7 @@ def test_campaign_export_csv_keeps_phone_numbers_and_neutralises_formulas(
     ("\r=1", "'\r=1"),
     ("0351 123", "0351 123"),
 ])
-def test_campaign_export_neutralises_all_formula_starts_except_phone_numbers(
+def test_campaign_export_neutralises_every_formula_start(
         text: str, written: str, tmp_path: Path) -> None:
     import pandas as pd
 
