@@ -14,12 +14,14 @@ store (`customer_changed`), the next `result()` recomputes everything.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 
 from kundenportfolio.core.periods import Period
 from kundenportfolio.core.portfolio import PortfolioInputs, PortfolioResult, build_result
 from kundenportfolio.data import aggregates, customer_totals
+from kundenportfolio.data.background_read import reader
 from kundenportfolio.data.repository import Repository
 
 
@@ -160,6 +162,20 @@ class PortfolioStore:
     def history_periods(self) -> list[str]:
         """Keys of the periods whose groups are saved in the group history."""
         return self.repository.list_periods()
+
+    def has_groups(self, period_key: str) -> bool:
+        """True when `groups(period_key)` answers without computing (saved, or cached)."""
+        if period_key in self.history_periods():
+            return True
+        cached = self._cache.get(period_key)
+        return (cached is not None
+                and aggregates.total_changes(self.repository.db) == self._seen_changes)
+
+    def groups_job(self, period_key: str) -> Callable[[], PortfolioResult]:
+        """The computation behind `groups(period_key)` for a background thread (its own
+        connection, `data.background_read`); hand the result to `adopt`."""
+        period = Period.from_key(period_key)
+        return reader(self.repository, lambda repository: PortfolioStore(repository).result(period))
 
     def groups(self, period_key: str) -> pd.Series:
         """customer_id → group code of a period: as saved in the group history, else as

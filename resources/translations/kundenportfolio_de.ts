@@ -2384,29 +2384,39 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
 <context>
     <name>MovementsPanel</name>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="55" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="58" />
         <source>&lt;b&gt;Group moves&lt;/b&gt;</source>
         <translation>&lt;b&gt;Gruppenwechsel&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="78" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="81" />
         <source>From:</source>
         <translation>Von:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="78" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="81" />
         <source>to:</source>
         <translation>bis:</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="111" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="114" />
         <source>Choose two different periods.</source>
         <translation>Bitte zwei verschiedene Zeiträume wählen.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="121" />
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="123" />
         <source>No customer changed group.</source>
         <translation>Kein Kunde hat die Gruppe gewechselt.</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="130" />
+        <source>The groups of %1 are being computed…</source>
+        <translation>Die Gruppen für «%1» werden berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../kundenportfolio/ui/widgets/movements_panel.py" line="145" />
+        <source>The groups could not be computed: %1</source>
+        <translation>Die Gruppen konnten nicht berechnet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2675,62 +2685,62 @@ Kundenwert, Kundenportfolio, Prognosen und Kampagnen für kleine Unternehmen.</t
         <translation>%1 von %2 Kunden angezeigt</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="248" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="252" />
         <source>%1 (set manually)</source>
         <translation>%1 (von Hand gesetzt)</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="251" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="255" />
         <source>Customer value: %1</source>
         <translation>Kundenwert: %1</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="253" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="257" />
         <source>Attractiveness: %1 · Position: %2</source>
         <translation>Attraktivität: %1 · Position: %2</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="256" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="260" />
         <source>Rank %1 · ABC %2 · %3</source>
         <translation>Rang %1 · ABC %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="268" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="272" />
         <source>No.</source>
         <translation>Nr.</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="269" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="273" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="270" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="274" />
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="271" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="275" />
         <source>Attractiveness</source>
         <translation>Attraktivität</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="273" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="277" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="275" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="279" />
         <source>Customer value</source>
         <translation>Kundenwert</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="278" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="282" />
         <source>Revenue</source>
         <translation>Umsatz</translation>
     </message>
     <message>
-        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="280" />
+        <location filename="../../kundenportfolio/ui/views/portfolio_view.py" line="284" />
         <source>ABC</source>
         <translation>ABC</translation>
     </message>

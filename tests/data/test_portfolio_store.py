@@ -223,3 +223,18 @@ def test_closed_year_snapshotted_once(repo: Repository, shop: dict[str, int]) ->
     assert store.snapshot(Period.calendar_year(2026), dt.date(2027, 3, 1)) == 3
     again = repo.list_period_snapshots("2026")
     assert len(again) == 3 and {s.snapshot_date for s in again} == {dt.date(2027, 3, 1)}
+
+
+def test_groups_of_a_period_computed_elsewhere_are_adopted(repo: Repository,
+                                                           shop: dict[str, int]) -> None:
+    store = PortfolioStore(repo)
+    previous = PERIOD.previous().key
+    assert not store.has_groups(previous) and not store.has_groups("2025")
+    store.snapshot(Period.calendar_year(2025), dt.date(2026, 1, 5))
+    assert store.has_groups("2025")  # saved in the history
+    run = store.groups_job(previous)  # a function for a background thread
+    store.adopt(run())
+    assert store.has_groups(previous)
+    repo.record_order(Order(customer_id=shop["b"], order_date=dt.date(2025, 6, 1),
+                            amount_cents=1_000))
+    assert not store.has_groups(previous)  # written since: computed anew when asked

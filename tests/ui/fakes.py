@@ -49,6 +49,9 @@ class FakeStore:
     def first_order_year(self) -> int | None:
         return None
 
+    def has_groups(self, period_key: str) -> bool:
+        return True  # the fake answers every period at once
+
     def history_periods(self) -> list[str]:
         return list(self.saved_periods)
 

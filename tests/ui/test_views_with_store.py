@@ -81,7 +81,10 @@ def test_snapshot_and_movements_with_real_store(qtbot, filled) -> None:  # type:
     view.snapshot_button.click()
     assert repo.list_periods() == [view.period().key]
     period = view.period()
-    # the period before was not saved: its groups are computed for the comparison
+    # the period before was not saved: its groups are computed for the comparison, in the
+    # background (seconds with 100,000 customers)
+    assert view.movements.is_busy() and "being computed" in view.movements.hint.text()
+    qtbot.waitUntil(lambda: not view.movements.is_busy(), timeout=20000)
     assert view.movements.selected_pair() == (period.previous().key, period.key)
     moved = store.movements(period.previous().key, period.key)
     assert view.movements.model.rowCount() == len(moved)

@@ -217,6 +217,10 @@ class PortfolioView(ResultSection, QWidget):
                 f"{html.escape(group_strategy(self.settings, group))}</p>")
         self.strategy_label.setText("".join(parts))
 
+    def is_busy(self) -> bool:
+        """True while the movements panel computes a period's groups (smoke test, tests)."""
+        return self.movements.is_busy()
+
     def show_movements(self) -> None:
         labels = {g: group_label(self.settings, g) for g in GROUP_ORDER}
         self.movements.show_for(self.period(), labels)

@@ -10,12 +10,12 @@ computed now (`PortfolioStore.groups`).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFormLayout,
     QHeaderView,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from kundenportfolio.core.periods import Period
 from kundenportfolio.ui.models.movements_table import CUSTOMER_ID_ROLE, MovementsTableModel
+
+log = logging.getLogger(__name__)
 
 
 def period_label(key: str) -> str:
@@ -52,6 +54,7 @@ class MovementsPanel(QWidget):
         super().__init__(parent)
         self.store = store  # PortfolioStore: history_periods(), movements(from, to)
         self.group_labels: dict[str, str] = {}
+        self._job: Any = None  # startup.Background computing a period's groups
         self.title = QLabel(self.tr("<b>Group moves</b>"), self)
         self.from_combo = QComboBox(self)
         self.to_combo = QComboBox(self)
@@ -111,15 +114,44 @@ class MovementsPanel(QWidget):
             self.hint.setText(self.tr("Choose two different periods."))
             self.hint.show()
             return
-        # a period not saved in the history is computed now: seconds with 100,000 customers
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            movements = self.store.movements(from_key, to_key)
-        finally:
-            QApplication.restoreOverrideCursor()
+        missing = [key for key in (from_key, to_key) if not self.store.has_groups(key)]
+        if missing:  # computed in the background: seconds with 100,000 customers
+            self._compute(missing)
+            return
+        movements = self.store.movements(from_key, to_key)
         self.model.set_movements(movements, self.group_labels)
         self.hint.setText(self.tr("No customer changed group."))
         self.hint.setVisible(not len(movements))
+
+    def _compute(self, keys: list[str]) -> None:
+        from kundenportfolio.ui.startup import Background
+
+        self.model.clear()
+        self.hint.setText(self.tr("The groups of %1 are being computed…")
+                          .replace("%1", period_label(keys[0])))
+        self.hint.show()
+        jobs = [self.store.groups_job(key) for key in keys]
+        job = Background(lambda: [run() for run in jobs], self)
+        job.done.connect(lambda results, error: self._computed(job, results, error))
+        self._job = job
+        job.start()
+
+    def _computed(self, job: Any, results: Any, error: BaseException | None) -> None:
+        if job is not self._job:  # another pair was chosen meanwhile
+            return
+        self._job = None
+        if error is not None:
+            log.error("Gruppen nicht berechnet", exc_info=error)
+            self.hint.setText(self.tr("The groups could not be computed: %1")
+                              .replace("%1", str(error)))
+            return
+        for result in results:
+            self.store.adopt(result)
+        self._show()
+
+    def is_busy(self) -> bool:
+        """True while the groups of a period are computed (smoke test, tests)."""
+        return self._job is not None
 
     def _activated(self, index: QModelIndex) -> None:
         customer_id = index.data(CUSTOMER_ID_ROLE)
