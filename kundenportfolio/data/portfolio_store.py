@@ -32,6 +32,7 @@ class PortfolioStore:
         self.repository = repository
         self._cache: dict[str, PortfolioResult] = {}
         self._seen_changes = -1
+        self._history: tuple[int, list[str]] | None = None  # (total_changes, period keys)
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -93,6 +94,7 @@ class PortfolioStore:
         """Forget every cached result (bulk changes, imports, settings)."""
         self._cache.clear()
         self._seen_changes = -1
+        self._history = None
 
     def adopt(self, result: PortfolioResult) -> None:
         """Cache a result computed elsewhere (the GUI start computes it on a background
@@ -160,8 +162,13 @@ class PortfolioStore:
         return aggregates.first_order_year(self.repository.db)
 
     def history_periods(self) -> list[str]:
-        """Keys of the periods whose groups are saved in the group history."""
-        return self.repository.list_periods()
+        """Keys of the periods whose groups are saved in the group history. Kept until the
+        next write: the query scans the whole history (~30 ms per 200,000 rows), and one
+        refresh of the movements panel asks several times."""
+        changes = aggregates.total_changes(self.repository.db)
+        if self._history is None or self._history[0] != changes:
+            self._history = (changes, self.repository.list_periods())
+        return list(self._history[1])
 
     def has_groups(self, period_key: str) -> bool:
         """True when `groups(period_key)` answers without computing (saved, or cached)."""

@@ -238,3 +238,13 @@ def test_groups_of_a_period_computed_elsewhere_are_adopted(repo: Repository,
     repo.record_order(Order(customer_id=shop["b"], order_date=dt.date(2025, 6, 1),
                             amount_cents=1_000))
     assert not store.has_groups(previous)  # written since: computed anew when asked
+
+
+def test_history_periods_are_read_again_after_a_write(repo: Repository,
+                                                      shop: dict[str, int]) -> None:
+    store = PortfolioStore(repo)
+    assert store.history_periods() == []
+    store.snapshot(Period.calendar_year(2025), dt.date(2026, 1, 5))
+    assert store.history_periods() == ["2025"]  # the snapshot was a write
+    repo.save_snapshots([])  # nothing written: still the same answer
+    assert store.history_periods() == ["2025"]
