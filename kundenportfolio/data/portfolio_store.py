@@ -178,10 +178,9 @@ class PortfolioStore:
         return (cached is not None
                 and aggregates.total_changes(self.repository.db) == self._seen_changes)
 
-    def groups_job(self, period_key: str) -> Callable[[], PortfolioResult]:
-        """The computation behind `groups(period_key)` for a background thread (its own
-        connection, `data.background_read`); hand the result to `adopt`."""
-        period = Period.from_key(period_key)
+    def result_job(self, period: Period) -> Callable[[], PortfolioResult]:
+        """`result(period)` for a background thread (on its own connection,
+        `data.background_read`); hand what it returns to `adopt`."""
         return reader(self.repository, lambda repository: PortfolioStore(repository).result(period))
 
     def groups(self, period_key: str) -> pd.Series:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -26,11 +25,10 @@ log = logging.getLogger(__name__)
 class ClosedYearSnapshot(QObject):
     saved = Signal(str)  # the German label of the period saved
 
-    def __init__(self, store: Any, db_path: Path, today: dt.date, write_gate: Any = None,
+    def __init__(self, store: Any, today: dt.date, write_gate: Any = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store  # the window's PortfolioStore
-        self.db_path = db_path
         self.period = Period.calendar_year(today.year - 1)
         self.today = today
         self.write_gate = write_gate  # startup.IntegrityGate or None
@@ -40,10 +38,9 @@ class ClosedYearSnapshot(QObject):
         """Compute and save in the background if needed; True if it was started."""
         if self.store.closed_year_to_keep(self.today) != self.period:
             return False
-        from kundenportfolio.ui.startup import Background, compute_portfolio
+        from kundenportfolio.ui.startup import Background
 
-        period, path = self.period, self.db_path
-        self.job = Background(lambda: compute_portfolio(path, period), self)
+        self.job = Background(self.store.result_job(self.period), self)
         self.job.done.connect(self._computed)
         self.job.start_soon()
         return True

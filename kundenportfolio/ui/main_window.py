@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         """Save last calendar year's groups to the history once (ui/closed_year.py)."""
         from kundenportfolio.ui.closed_year import ClosedYearSnapshot
 
-        keeper = ClosedYearSnapshot(self.store, self.db_path, self.today, write_gate, self)
+        keeper = ClosedYearSnapshot(self.store, self.today, write_gate, self)
         keeper.saved.connect(self._closed_year_saved)
         keeper.start()
 

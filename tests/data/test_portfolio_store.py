@@ -232,7 +232,7 @@ def test_groups_of_a_period_computed_elsewhere_are_adopted(repo: Repository,
     assert not store.has_groups(previous) and not store.has_groups("2025")
     store.snapshot(Period.calendar_year(2025), dt.date(2026, 1, 5))
     assert store.has_groups("2025")  # saved in the history
-    run = store.groups_job(previous)  # a function for a background thread
+    run = store.result_job(PERIOD.previous())  # a function for a background thread
     store.adopt(run())
     assert store.has_groups(previous)
     repo.record_order(Order(customer_id=shop["b"], order_date=dt.date(2025, 6, 1),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -29,10 +28,10 @@ def _shop(repo: Repository) -> None:
                             amount_cents=100_000))
 
 
-def test_saved_once_the_check_passed(qtbot, file_repo: Repository, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_saved_once_the_check_passed(qtbot, file_repo: Repository) -> None:  # type: ignore[no-untyped-def]
     _shop(file_repo)
     gate = CheckingGate()
-    keeper = ClosedYearSnapshot(PortfolioStore(file_repo), tmp_path / "test.sqlite3", TODAY, gate)
+    keeper = ClosedYearSnapshot(PortfolioStore(file_repo), TODAY, gate)
     assert keeper.start()  # the job starts with the event loop: arm the wait first
     with qtbot.waitSignal(keeper.job.done, timeout=20000):
         pass  # the keeper's slot was connected first, so it has run when this returns
@@ -41,11 +40,11 @@ def test_saved_once_the_check_passed(qtbot, file_repo: Repository, tmp_path: Pat
         gate.checking = False
         gate.passed.emit()
     assert saved.args == ["Kalenderjahr 2025"] and file_repo.list_periods() == ["2025"]
-    again = ClosedYearSnapshot(PortfolioStore(file_repo), tmp_path / "test.sqlite3", TODAY)
+    again = ClosedYearSnapshot(PortfolioStore(file_repo), TODAY)
     assert not again.start()  # saved already
 
 
-def test_nothing_for_a_year_without_orders(file_repo: Repository, tmp_path: Path) -> None:
+def test_nothing_for_a_year_without_orders(file_repo: Repository) -> None:
     file_repo.add_customer(Customer(number="10001", name="Neukunde AG"))
-    keeper = ClosedYearSnapshot(PortfolioStore(file_repo), tmp_path / "test.sqlite3", TODAY)
+    keeper = ClosedYearSnapshot(PortfolioStore(file_repo), TODAY)
     assert not keeper.start()

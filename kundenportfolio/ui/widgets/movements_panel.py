@@ -130,7 +130,7 @@ class MovementsPanel(QWidget):
         self.hint.setText(self.tr("The groups of %1 are being computed…")
                           .replace("%1", period_label(keys[0])))
         self.hint.show()
-        jobs = [self.store.groups_job(key) for key in keys]
+        jobs = [self.store.result_job(Period.from_key(key)) for key in keys]
         job = Background(lambda: [run() for run in jobs], self)
         job.done.connect(lambda results, error: self._computed(job, results, error))
         self._job = job
