@@ -29,14 +29,15 @@ def reader(repository: Repository, read: Callable[[Repository], T]) -> Callable[
     if path is None:
         value = read(repository)
         return lambda: value
+    return lambda: read_file(path, read)
 
-    def read_in_thread() -> T:
-        from kundenportfolio.data.database import open_database
 
-        db = open_database(path, read_only=True, check_integrity=False)
-        try:
-            return read(Repository(db))
-        finally:
-            db.close()
+def read_file(path: Path, read: Callable[[Repository], T]) -> T:
+    """`read(a repository)` on a read-only connection of the calling thread to `path`."""
+    from kundenportfolio.data.database import open_database
 
-    return read_in_thread
+    db = open_database(path, read_only=True)
+    try:
+        return read(Repository(db))
+    finally:
+        db.close()

@@ -68,39 +68,25 @@ class Background(QObject):
 
 def compute_portfolio(path: Path, period: Any) -> Any:
     """The PortfolioResult of `period`, on a connection of this (background) thread."""
-    from kundenportfolio.data.database import open_database
+    from kundenportfolio.data.background_read import read_file
     from kundenportfolio.data.portfolio_store import PortfolioStore
-    from kundenportfolio.data.repository import Repository
 
-    db = open_database(path, read_only=True)
-    try:
-        return PortfolioStore(Repository(db)).result(period)
-    finally:
-        db.close()
+    return read_file(path, lambda repository: PortfolioStore(repository).result(period))
 
 
 def load_list(path: Path, today: dt.date) -> Any:
     """The light customer list (CustomerList) on a connection of this (background) thread."""
+    from kundenportfolio.data.background_read import read_file
     from kundenportfolio.data.customer_list import load_customer_list
-    from kundenportfolio.data.database import open_database
 
-    db = open_database(path, read_only=True)
-    try:
-        return load_customer_list(db, today)
-    finally:
-        db.close()
+    return read_file(path, lambda repository: load_customer_list(repository.db, today))
 
 
 def load_search_texts(path: Path) -> dict[int, str]:
     """Repository.customer_search_texts on a connection of this (background) thread."""
-    from kundenportfolio.data.database import open_database
-    from kundenportfolio.data.repository import Repository
+    from kundenportfolio.data.background_read import read_file
 
-    db = open_database(path, read_only=True)
-    try:
-        return Repository(db).customer_search_texts()
-    finally:
-        db.close()
+    return read_file(path, lambda repository: repository.customer_search_texts())
 
 
 def check_integrity(path: Path) -> list[str]:
